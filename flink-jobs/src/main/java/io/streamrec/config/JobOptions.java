@@ -1,0 +1,51 @@
+package io.streamrec.config;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+
+/** The job as a whole, and the defaults it gives Flink's own options. */
+public final class JobOptions {
+    private JobOptions() {}
+
+    public static final ConfigOption<String> JOB_NAME = ConfigOptions.key("job.name")
+            .stringType()
+            .defaultValue("streamrec-recommendations")
+            .withDescription("Name of the Flink job; also the default transactional id prefix of its sinks.");
+
+    public static final ConfigOption<Boolean> LOG_CONFIGURATION = ConfigOptions.key("job.log-configuration")
+            .booleanType()
+            .defaultValue(true)
+            .withDescription("Log the effective options at start-up (secret values masked).");
+
+    /**
+     * Flink options the job sets when the user does not: RocksDB with incremental checkpoints every
+     * 10 s, and no silent Kryo fallback for types Flink cannot analyse.
+     */
+    public static Map<ConfigOption<?>, Object> flinkDefaults() {
+        Map<ConfigOption<?>, Object> defaults = new LinkedHashMap<>();
+        defaults.put(StateBackendOptions.STATE_BACKEND, "rocksdb");
+        defaults.put(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofSeconds(10));
+        defaults.put(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+        defaults.put(CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                "file://" + System.getProperty("java.io.tmpdir") + "/streamrec/checkpoints");
+        defaults.put(PipelineOptions.GENERIC_TYPES, false);
+        return defaults;
+    }
+
+    /** Applies {@link #flinkDefaults()} to every option {@code config} does not set. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static void applyFlinkDefaults(Configuration config) {
+        for (Map.Entry<ConfigOption<?>, Object> e : flinkDefaults().entrySet()) {
+            if (!config.contains(e.getKey())) {
+                config.set((ConfigOption) e.getKey(), e.getValue());
+            }
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package io.streamrec.recommend;
+
+import io.streamrec.avro.EventType;
+import io.streamrec.avro.Recommendation;
+import io.streamrec.avro.RecommendedItem;
+import io.streamrec.avro.UserEvent;
+import io.streamrec.events.DeadLetters;
+import io.streamrec.events.ItemUpdate;
+import io.streamrec.events.Rejection;
+import io.streamrec.events.SourcedEvent;
+import io.streamrec.schemas.AvroCodec;
+import io.streamrec.user.UserHistory;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.BroadcastState;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * The baseline recommender, keyed by user: keeps each user's history (RocksDB, TTL), counts popularity
+ * and co-occurrence, and on each event emits the top-N with reasons. The catalogue arrives as
+ * broadcast state so every subtask can name any item.
+ */
+public class BaselineRecommenderFunction
+        extends KeyedBroadcastProcessFunction<String, SourcedEvent, ItemUpdate, Recommendation>
+        implements CheckpointedFunction {
+    private static final long serialVersionUID = 1L;
+    public static final String RECOMMENDER_NAME = "baseline";
+
+    /** The catalogue: item id to title and category. */
+    public static final MapStateDescriptor<String, ItemInfo> CATALOGUE =
+            new MapStateDescriptor<>("catalogue", Types.STRING, TypeInformation.of(ItemInfo.class));
+
+    private final RecommenderSettings settings;
+    private final AvroCodec<UserEvent> codec = AvroCodec.of(UserEvent.class);
+
+    private transient ValueState<UserHistory> history;
+    private transient ListState<byte[]> statsState;
+    private transient ItemStats stats;
+    private transient BaselineRanker ranker;
+    private transient Counter recommendationsOut;
+
+    public BaselineRecommenderFunction(RecommenderSettings settings) {
+        this.settings = settings;
+    }
+
+    static ValueStateDescriptor<UserHistory> historyDescriptor(RecommenderSettings settings) {
+        ValueStateDescriptor<UserHistory> descriptor =
+                new ValueStateDescriptor<>("user-history", TypeInformation.of(UserHistory.class));
+        if (settings.userTtlMillis > 0) {
+            descriptor.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofMillis(settings.userTtlMillis))
+                    .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
+                    .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
+                    .build());
+        }
+        return descriptor;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        history = getRuntimeContext().getState(historyDescriptor(settings));
+        recommendationsOut = getRuntimeContext().getMetricGroup().counter("recommendationsOut");
+        getRuntimeContext().getMetricGroup().gauge("itemsTracked", () -> stats.size());
+    }
+
+    @Override
+    public void processElement(SourcedEvent in, ReadOnlyContext ctx, Collector<Recommendation> out) throws Exception {
+        UserEvent event = in.event;
+        UserHistory user = history.value();
+        if (user == null) {
+            user = new UserHistory();
+        }
+        long now = ctx.currentProcessingTime();
+        if (user.seenEvent(event.getEventId())) {
+            ctx.output(DeadLetters.TAG, DeadLetters.of(in.topic, in.partition, in.offset,
+                    event.getUserId().getBytes(StandardCharsets.UTF_8), codec.encode(event),
+                    Rejection.of(Rejection.DUPLICATE_EVENT, "event_id " + event.getEventId()
+                            + " was already processed for user " + event.getUserId()), now));
+            return;
+        }
+        user.rememberEvent(event.getEventId(), settings.dedupWindow);
+        long time = event.getEventTime().toEpochMilli();
+        learn(user, event, time);
+        if (dueForRecommendation(user, time)) {
+            out.collect(recommend(user, event, time, now, ctx.getBroadcastState(CATALOGUE)));
+            user.lastRecommendedAt = Math.max(user.lastRecommendedAt, time);
+            recommendationsOut.inc();
+        }
+        user.lastEventTime = Math.max(user.lastEventTime, time);
+        history.update(user);
+    }
+
+    /**
+     * True when the user gets a recommendation for an event at {@code time}: always with no minimum
+     * interval, else when the interval has passed since the last one (events from other topics may
+     * arrive out of time order; a late one does not trigger).
+     */
+    private boolean dueForRecommendation(UserHistory user, long time) {
+        return settings.minIntervalMillis <= 0
+                || user.lastRecommendedAt == Long.MIN_VALUE
+                || time - user.lastRecommendedAt >= settings.minIntervalMillis;
+    }
+
+    /** Folds the event into the user's history and the item statistics. */
+    private void learn(UserHistory user, UserEvent event, long time) {
+        EventType type = event.getType();
+        if (type == EventType.SEARCH) {
+            user.lastQuery = event.getText();
+            return;
+        }
+        String item = event.getItemId();
+        float weight = InteractionWeights.of(type);
+        stats.addInteraction(item, weight, time);
+        for (String previous : user.recentDistinctItems(settings.coOccurrenceWindow)) {
+            stats.addCoOccurrence(previous, item, weight);
+        }
+        user.add(item, type, time, settings.historyMaxLength);
+    }
+
+    private Recommendation recommend(UserHistory user, UserEvent trigger, long time, long now,
+            ReadOnlyBroadcastState<String, ItemInfo> catalogue) throws Exception {
+        Set<String> excluded = settings.excludePurchased ? user.purchasedItems() : new HashSet<>();
+        if (trigger.getItemId() != null) {
+            excluded.add(trigger.getItemId());
+        }
+        List<ScoredItem> ranked = ranker.rank(user, settings.topN, excluded, settings.filter, id -> {
+            try {
+                return catalogue.get(id);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot read the catalogue broadcast state", e);
+            }
+        });
+        List<RecommendedItem> items = new ArrayList<>(ranked.size());
+        for (ScoredItem s : ranked) {
+            ItemInfo info = catalogue.get(s.itemId());
+            items.add(new RecommendedItem(s.itemId(), s.score(), s.reason(), info == null ? null : info.title));
+        }
+        return Recommendation.newBuilder()
+                .setRecommendationId("rec-" + trigger.getEventId())
+                .setUserId(trigger.getUserId())
+                .setTriggerEventId(trigger.getEventId())
+                .setGeneratedAt(Instant.ofEpochMilli(now))
+                .setEventTime(Instant.ofEpochMilli(time))
+                .setRecommender(RECOMMENDER_NAME)
+                .setModelVersion(0L)
+                .setItems(items)
+                .build();
+    }
+
+    @Override
+    public void processBroadcastElement(ItemUpdate update, Context ctx, Collector<Recommendation> out) throws Exception {
+        BroadcastState<String, ItemInfo> catalogue = ctx.getBroadcastState(CATALOGUE);
+        if (update.isRemoval()) {
+            catalogue.remove(update.itemId);
+            return;
+        }
+        ItemInfo current = catalogue.get(update.itemId);
+        ItemInfo next = ItemInfo.of(update.item);
+        if (current == null || current.updatedAt <= next.updatedAt) {
+            catalogue.put(update.itemId, next);
+        }
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        byte[] data = stats.toBytes();
+        ByteBuffer blob = ByteBuffer.allocate(8 + data.length);
+        blob.putInt(getRuntimeContext().getTaskInfo().getIndexOfThisSubtask());
+        blob.putInt(getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks());
+        blob.put(data);
+        statsState.update(List.of(blob.array()));
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        statsState = context.getOperatorStateStore().getUnionListState(
+                new ListStateDescriptor<>("item-stats", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+        stats = new ItemStats(settings.popularityHalfLifeMillis, settings.maxNeighbours);
+        ranker = new BaselineRanker(stats, settings.coOccurrenceWindow);
+        if (context.isRestored()) {
+            restoreStats(statsState.get());
+        }
+    }
+
+    /**
+     * Union state gives every subtask all shares: at unchanged parallelism a subtask takes its own;
+     * after rescaling it merges all, scaled to its new share of users.
+     */
+    private void restoreStats(Iterable<byte[]> blobs) {
+        int me = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
+        int parallelism = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
+        List<ByteBuffer> shares = new ArrayList<>();
+        blobs.forEach(b -> shares.add(ByteBuffer.wrap(b)));
+        boolean sameParallelism = !shares.isEmpty() && shares.get(0).getInt(4) == parallelism;
+        for (ByteBuffer share : shares) {
+            int owner = share.getInt(0);
+            if (sameParallelism && owner != me) {
+                continue;
+            }
+            byte[] data = new byte[share.capacity() - 8];
+            share.position(8);
+            share.get(data);
+            stats.merge(data, sameParallelism ? 1.0 : 1.0 / parallelism);
+        }
+    }
+}
