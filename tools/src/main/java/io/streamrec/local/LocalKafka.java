@@ -69,8 +69,17 @@ public final class LocalKafka {
             return Optional.empty();
         }
         long pid = Long.parseLong(Files.readString(pidFile).trim());
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                .filter(h -> h.info().commandLine().map(c -> c.contains("kafka.Kafka")).orElse(true));
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(LocalKafka::isBroker);
+    }
+
+    /** Guards against a recycled pid: the process must be a Kafka broker. */
+    private static boolean isBroker(ProcessHandle handle) {
+        Path cmdline = Path.of("/proc", Long.toString(handle.pid()), "cmdline");
+        try {
+            return !Files.exists(cmdline) || new String(Files.readAllBytes(cmdline)).contains("kafka.Kafka");
+        } catch (java.io.IOException e) {
+            return true;
+        }
     }
 
     private static void usage() {

@@ -1,0 +1,37 @@
+# Shared by the scripts: paths, the offline switch for native libraries, and building on demand.
+# shellcheck shell=bash
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+LOCAL="$ROOT/.local"
+# DJL's tokenizer library must not contact anything at load; every process of ours runs offline.
+export OPT_OUT_TRACKING=true
+export DJL_CACHE_DIR="${DJL_CACHE_DIR:-$LOCAL/djl-cache}"
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+JAVA_OPTS_COMMON=(-Doffline=true -DOPT_OUT_TRACKING=true)
+
+info() { printf '\033[1m[streamrec]\033[0m %s\n' "$*"; }
+die() { printf '[streamrec] error: %s\n' "$*" >&2; exit 1; }
+
+# Builds the project (without tests) when its outputs are missing or older than the sources.
+ensure_built() {
+  local marker="$ROOT/flink-jobs/target/job-classpath.txt"
+  local stale=""
+  if [[ -f "$marker" ]]; then
+    stale=$(find "$ROOT" \( -path "$ROOT/.local" -o -name target -o -path "$ROOT/.git" \) -prune -o \
+      \( -path '*/src/main/*' -o -name pom.xml \) -type f -newer "$marker" -print -quit 2>/dev/null)
+  fi
+  if [[ ! -f "$marker" || ! -f "$ROOT/tools/target/tools-classpath.txt" || -n "$stale" ]]; then
+    info "building (mvn -B -q install -DskipTests) ..."
+    (cd "$ROOT" && mvn -B -q install -DskipTests) || die "build failed"
+  fi
+}
+
+tools_cp() { echo "$ROOT/tools/target/classes:$(cat "$ROOT/tools/target/tools-classpath.txt")"; }
+job_cp() { echo "$ROOT/flink-jobs/target/classes:$(cat "$ROOT/flink-jobs/target/job-classpath.txt")"; }
+
+# Runs a tools main class in the foreground: run_tool CLASS ARGS...
+run_tool() {
+  local cls="$1"; shift
+  "$JAVA" "${JAVA_OPTS_COMMON[@]}" -Xmx1g -cp "$(tools_cp)" "$cls" "$@"
+}
+
+port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
