@@ -92,6 +92,10 @@ public class BaselineRecommenderFunction
             user = new UserHistory();
         }
         long now = ctx.currentProcessingTime();
+        if (in.probe) {
+            out.collect(recommend(user, event, event.getEventTime().toEpochMilli(), now, ctx.getBroadcastState(CATALOGUE)));
+            return;
+        }
         if (user.seenEvent(event.getEventId())) {
             ctx.output(DeadLetters.TAG, DeadLetters.of(in.topic, in.partition, in.offset,
                     event.getUserId().getBytes(StandardCharsets.UTF_8), codec.encode(event),

@@ -153,6 +153,24 @@ class BaselineRecommenderFunctionTest {
     }
 
     @Test
+    void probesAreAnsweredWithoutChangingState() throws Exception {
+        RecommenderSettings s = settings();
+        var h = harness(s, null);
+        catalogue(h);
+        plantCoPurchases(h);
+        h.processElement(sourced("x1", "u", EventType.VIEW, "tent", T0 + 100), 0);
+        h.processElement(SourcedEvent.probe(event("x2", "u", EventType.VIEW, "boots", T0 + 200)), 0);
+        h.processElement(SourcedEvent.probe(event("x2", "u", EventType.VIEW, "boots", T0 + 200)), 0);
+        List<Recommendation> out = h.extractOutputValues();
+        Recommendation probe = out.get(out.size() - 1);
+        assertThat(probe.getTriggerEventId()).isEqualTo("x2");
+        assertThat(probe.getItems().get(0).getItemId()).isEqualTo("stove");
+        assertThat(historyOf(h, "u", s).itemIds).containsExactly("tent");
+        assertThat(h.getSideOutput(DeadLetters.TAG)).as("a repeated probe is no duplicate").isNull();
+        h.close();
+    }
+
+    @Test
     void idleUsersExpire() throws Exception {
         RecommenderSettings s = settings();
         var h = harness(s, null);
