@@ -21,15 +21,16 @@ import org.apache.flink.configuration.Configuration;
 public final class JobConfig {
     /** Every class that declares the product's options; the README table is generated from these. */
     public static final List<Class<?>> OPTION_CLASSES = List.of(
-            JobOptions.class, KafkaOptions.class, RecommendOptions.class, ValidationOptions.class);
+            JobOptions.class, KafkaOptions.class, RecommendOptions.class, ModelOptions.class, ValidationOptions.class);
 
     private static final Set<String> OWN_PREFIXES =
-            Set.of("job.", "kafka.", "topics.", "sink.", "recommend.", "user.", "baseline.", "validation.");
+            Set.of("job.", "kafka.", "topics.", "sink.", "recommend.", "user.", "baseline.", "validation.", "ranking.",
+                    "learning.");
     private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(password|secret|jaas|token|credential|\\.key$|keystore\\.key|private).*");
 
     private JobConfig() {}
 
-    /** Parses {@code --key value} pairs into a configuration; Flink defaults of the job applied. */
+    /** Parses {@code --key value} pairs into a configuration. */
     public static Configuration fromArgs(String[] args) {
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
@@ -65,9 +66,7 @@ public final class JobConfig {
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("Unknown option(s) " + unknown + ". Known options: " + new TreeSet<>(known));
         }
-        Configuration config = Configuration.fromMap(values);
-        JobOptions.applyFlinkDefaults(config);
-        return config;
+        return Configuration.fromMap(values);
     }
 
     private static boolean isEncoderKey(String key) {

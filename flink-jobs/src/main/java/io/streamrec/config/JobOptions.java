@@ -8,6 +8,7 @@ import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.configuration.StateBackendOptions;
 
 /** The job as a whole, and the defaults it gives Flink's own options. */
@@ -39,13 +40,19 @@ public final class JobOptions {
         return defaults;
     }
 
-    /** Applies {@link #flinkDefaults()} to every option {@code config} does not set. */
+    /**
+     * The {@link #flinkDefaults()} that neither the job's options nor the cluster's configuration set.
+     * Applied to the environment, never to the job's own options, so a cluster's settings (e.g. its
+     * checkpoint storage) are not overridden by a job default.
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public static void applyFlinkDefaults(Configuration config) {
+    public static Configuration missingFlinkDefaults(ReadableConfig effective) {
+        Configuration missing = new Configuration();
         for (Map.Entry<ConfigOption<?>, Object> e : flinkDefaults().entrySet()) {
-            if (!config.contains(e.getKey())) {
-                config.set((ConfigOption) e.getKey(), e.getValue());
+            if (effective.getOptional(e.getKey()).isEmpty()) {
+                missing.set((ConfigOption) e.getKey(), e.getValue());
             }
         }
+        return missing;
     }
 }

@@ -73,10 +73,13 @@ public final class OptionsTable {
             return org.apache.flink.util.TimeUtils.formatWithHighestUnit(d);
         }
         if (value instanceof List<?> list) {
-            return String.join(";", list.stream().map(String::valueOf).toList());
+            return list.isEmpty() ? "(empty)" : String.join(";", list.stream().map(String::valueOf).toList());
         }
         if (value instanceof Map<?, ?> map) {
-            return map.isEmpty() ? "" : map.toString();
+            return map.isEmpty() ? "(empty)" : map.toString();
+        }
+        if ("".equals(value)) {
+            return "(empty)";
         }
         return String.valueOf(value).replace(System.getProperty("java.io.tmpdir"), "${java.io.tmpdir}");
     }

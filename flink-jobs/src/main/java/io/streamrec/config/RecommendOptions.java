@@ -11,9 +11,9 @@ public final class RecommendOptions {
 
     public static final ConfigOption<RecommenderKind> RECOMMENDER = ConfigOptions.key("recommend.recommender")
             .enumType(RecommenderKind.class)
-            .defaultValue(RecommenderKind.BASELINE)
-            .withDescription("Which recommender serves: BASELINE (recent popularity blended with item "
-                    + "co-occurrence).");
+            .defaultValue(RecommenderKind.MODEL)
+            .withDescription("Which recommender serves: MODEL (text-aware fused user representation, learned "
+                    + "ranker, online learning) or BASELINE (recent popularity blended with item co-occurrence).");
 
     public static final ConfigOption<Integer> TOP_N = ConfigOptions.key("recommend.top-n")
             .intType()
@@ -70,6 +70,7 @@ public final class RecommendOptions {
 
     /** The recommenders the job can serve with. */
     public enum RecommenderKind {
+        MODEL,
         BASELINE
     }
 }

@@ -1,6 +1,7 @@
 package io.streamrec.events;
 
 import io.streamrec.config.KafkaOptions;
+import io.streamrec.config.ModelOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,6 +36,14 @@ public final class KafkaSources {
         return source(config, List.of(config.get(KafkaOptions.TOPIC_ITEMS)), "items");
     }
 
+    /**
+     * The model's log. Without a checkpoint it is read from the beginning (the model is rebuilt from it)
+     * or from the end, as {@code learning.rebuild-from-log} says; after a restore, from the checkpoint.
+     */
+    public static KafkaSource<RawRecord> modelUpdates(ReadableConfig config) {
+        return source(config, List.of(config.get(KafkaOptions.TOPIC_MODEL_UPDATES)), "model-updates");
+    }
+
     private static KafkaSource<RawRecord> source(ReadableConfig config, List<String> topics, String name) {
         Properties props = new Properties();
         props.putAll(config.get(KafkaOptions.CLIENT_PROPERTIES));
@@ -47,14 +56,20 @@ public final class KafkaSources {
                 .setClientIdPrefix(config.get(KafkaOptions.GROUP_ID) + "-" + name)
                 .setDeserializer(new RawRecordDeserializer())
                 .setProperties(props)
-                .setStartingOffsets(name.equals("items") ? OffsetsInitializer.earliest() : startingOffsets(config));
+                .setStartingOffsets(startingOffsets(config, name));
         if (config.get(KafkaOptions.BOUNDED)) {
             builder.setBounded(OffsetsInitializer.latest());
         }
         return builder.build();
     }
 
-    private static OffsetsInitializer startingOffsets(ReadableConfig config) {
+    private static OffsetsInitializer startingOffsets(ReadableConfig config, String name) {
+        if (name.equals("items")) {
+            return OffsetsInitializer.earliest();
+        }
+        if (name.equals("model-updates")) {
+            return config.get(ModelOptions.REBUILD_FROM_LOG) ? OffsetsInitializer.earliest() : OffsetsInitializer.latest();
+        }
         return switch (config.get(KafkaOptions.STARTING_OFFSETS)) {
             case EARLIEST -> OffsetsInitializer.earliest();
             case LATEST -> OffsetsInitializer.latest();

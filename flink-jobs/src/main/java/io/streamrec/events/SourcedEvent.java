@@ -13,6 +13,8 @@ public class SourcedEvent {
      * evaluation score exactly what was served before the event it then replays.
      */
     public boolean probe;
+    /** Vector of the event's text (search query, review), when the text encoder ran; else null. */
+    public float[] textVector;
 
     public SourcedEvent() {}
 

@@ -1,27 +1,21 @@
 package io.streamrec.job;
 
-import io.streamrec.avro.DeadLetter;
 import io.streamrec.avro.Recommendation;
 import io.streamrec.config.JobConfig;
 import io.streamrec.config.JobOptions;
+import io.streamrec.config.RecommendOptions;
 import io.streamrec.events.DeadLetters;
 import io.streamrec.events.DecodeEvents;
 import io.streamrec.events.DecodeItems;
 import io.streamrec.events.EventValidator;
 import io.streamrec.events.ItemUpdate;
-import io.streamrec.events.KafkaSources;
-import io.streamrec.events.RawRecord;
 import io.streamrec.events.SourcedEvent;
 import io.streamrec.recommend.BaselineRecommenderFunction;
 import io.streamrec.recommend.RecommenderSettings;
-import io.streamrec.sinks.KafkaSinks;
 import java.util.Objects;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
-import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
@@ -40,34 +34,40 @@ public final class RecommendationJob {
     public static final class Uids {
         public static final String EVENTS_SOURCE = "source-events";
         public static final String ITEMS_SOURCE = "source-items";
+        public static final String MODEL_UPDATES_SOURCE = "source-model-updates";
         public static final String DECODE_EVENTS = "decode-events";
         public static final String DECODE_ITEMS = "decode-items";
+        public static final String DECODE_MODEL_UPDATES = "decode-model-updates";
+        public static final String ITEM_VERSIONS = "item-versions";
+        public static final String ITEM_REMOVALS = "item-removals";
+        public static final String ENCODE_ITEMS = "encode-item-text";
+        public static final String ITEM_VECTORS = "item-vectors";
+        public static final String TEXT_EVENTS = "text-events";
+        public static final String INTERACTIONS = "interactions";
+        public static final String ENCODE_EVENTS = "encode-event-text";
+        public static final String EVENT_VECTORS = "event-vectors";
         public static final String RECOMMENDER = "recommender-baseline";
+        public static final String RANKER = "recommender-model";
         public static final String RECOMMENDATIONS_SINK = "sink-recommendations";
         public static final String DEAD_LETTERS_SINK = "sink-dead-letters";
+        public static final String MODEL_UPDATES_SINK = "sink-model-updates";
 
         private Uids() {}
     }
 
     private final Configuration config;
-    private final Source<RawRecord, ?, ?> events;
-    private final Source<RawRecord, ?, ?> items;
-    private final Sink<Recommendation> recommendations;
-    private final Sink<DeadLetter> deadLetters;
+    private final JobSources sources;
+    private final JobSinks sinks;
 
-    public RecommendationJob(Configuration config, Source<RawRecord, ?, ?> events, Source<RawRecord, ?, ?> items,
-            Sink<Recommendation> recommendations, Sink<DeadLetter> deadLetters) {
+    public RecommendationJob(Configuration config, JobSources sources, JobSinks sinks) {
         this.config = Objects.requireNonNull(config, "config");
-        this.events = Objects.requireNonNull(events, "events source");
-        this.items = Objects.requireNonNull(items, "items source");
-        this.recommendations = Objects.requireNonNull(recommendations, "recommendations sink");
-        this.deadLetters = Objects.requireNonNull(deadLetters, "dead-letters sink");
+        this.sources = Objects.requireNonNull(sources, "sources");
+        this.sinks = Objects.requireNonNull(sinks, "sinks");
     }
 
     /** The job on Kafka, as configured. */
     public static RecommendationJob onKafka(Configuration config) {
-        return new RecommendationJob(config, KafkaSources.events(config), KafkaSources.items(config),
-                KafkaSinks.recommendations(config), KafkaSinks.deadLetters(config));
+        return new RecommendationJob(config, JobSources.kafka(config), JobSinks.kafka(config));
     }
 
     public static void main(String[] args) throws Exception {
@@ -89,35 +89,40 @@ public final class RecommendationJob {
 
     /** Adds the job's operators to {@code env}. */
     public void build(StreamExecutionEnvironment env) {
+        env.configure(JobOptions.missingFlinkDefaults(env.getConfiguration()));
         EventValidator validator = new EventValidator(config);
+        ModelPipeline.DeadLetterCollector deadLetters = new ModelPipeline.DeadLetterCollector();
 
         SingleOutputStreamOperator<SourcedEvent> validEvents = env
-                .fromSource(events, WatermarkStrategy.noWatermarks(), "events")
+                .fromSource(sources.events(), WatermarkStrategy.noWatermarks(), "events")
                 .uid(Uids.EVENTS_SOURCE)
                 .process(new DecodeEvents(validator))
                 .name("decode and validate events")
                 .uid(Uids.DECODE_EVENTS);
+        deadLetters.add(validEvents.getSideOutput(DeadLetters.TAG));
 
         SingleOutputStreamOperator<ItemUpdate> catalogue = env
-                .fromSource(items, WatermarkStrategy.noWatermarks(), "items")
+                .fromSource(sources.items(), WatermarkStrategy.noWatermarks(), "items")
                 .uid(Uids.ITEMS_SOURCE)
                 .process(new DecodeItems(validator))
                 .name("decode and validate items")
                 .uid(Uids.DECODE_ITEMS);
+        deadLetters.add(catalogue.getSideOutput(DeadLetters.TAG));
 
-        BroadcastStream<ItemUpdate> catalogueBroadcast = catalogue.broadcast(BaselineRecommenderFunction.CATALOGUE);
-
-        SingleOutputStreamOperator<Recommendation> recs = validEvents
-                .keyBy(SourcedEvent::userId)
-                .connect(catalogueBroadcast)
-                .process(new BaselineRecommenderFunction(new RecommenderSettings(config)))
-                .name("recommend (baseline)")
-                .uid(Uids.RECOMMENDER);
-
-        recs.sinkTo(recommendations).name("recommendations").uid(Uids.RECOMMENDATIONS_SINK);
-
-        DataStream<DeadLetter> rejected = validEvents.getSideOutput(DeadLetters.TAG)
-                .union(catalogue.getSideOutput(DeadLetters.TAG), recs.getSideOutput(DeadLetters.TAG));
-        rejected.sinkTo(deadLetters).name("dead letters").uid(Uids.DEAD_LETTERS_SINK);
+        SingleOutputStreamOperator<Recommendation> recs;
+        if (config.get(RecommendOptions.RECOMMENDER) == RecommendOptions.RecommenderKind.MODEL) {
+            recs = new ModelPipeline(config).build(env, sources, sinks, validEvents, catalogue, deadLetters);
+        } else {
+            BroadcastStream<ItemUpdate> catalogueBroadcast = catalogue.broadcast(BaselineRecommenderFunction.CATALOGUE);
+            recs = validEvents
+                    .keyBy(SourcedEvent::userId)
+                    .connect(catalogueBroadcast)
+                    .process(new BaselineRecommenderFunction(new RecommenderSettings(config)))
+                    .name("recommend (baseline)")
+                    .uid(Uids.RECOMMENDER);
+            deadLetters.add(recs.getSideOutput(DeadLetters.TAG));
+        }
+        recs.sinkTo(sinks.recommendations()).name("recommendations").uid(Uids.RECOMMENDATIONS_SINK);
+        deadLetters.all().sinkTo(sinks.deadLetters()).name("dead letters").uid(Uids.DEAD_LETTERS_SINK);
     }
 }

@@ -10,7 +10,6 @@ import io.streamrec.events.Rejection;
 import io.streamrec.events.SourcedEvent;
 import io.streamrec.schemas.AvroCodec;
 import io.streamrec.user.UserHistory;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,14 +19,11 @@ import java.util.List;
 import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
@@ -56,7 +52,7 @@ public class BaselineRecommenderFunction
     private final AvroCodec<UserEvent> codec = AvroCodec.of(UserEvent.class);
 
     private transient ValueState<UserHistory> history;
-    private transient ListState<byte[]> statsState;
+    private transient ItemStatsCheckpoint statsCheckpoint;
     private transient ItemStats stats;
     private transient BaselineRanker ranker;
     private transient Counter recommendationsOut;
@@ -188,44 +184,16 @@ public class BaselineRecommenderFunction
 
     @Override
     public void snapshotState(FunctionSnapshotContext context) throws Exception {
-        byte[] data = stats.toBytes();
-        ByteBuffer blob = ByteBuffer.allocate(8 + data.length);
-        blob.putInt(getRuntimeContext().getTaskInfo().getIndexOfThisSubtask());
-        blob.putInt(getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks());
-        blob.put(data);
-        statsState.update(List.of(blob.array()));
+        statsCheckpoint.snapshot(stats, getRuntimeContext().getTaskInfo());
     }
 
     @Override
     public void initializeState(FunctionInitializationContext context) throws Exception {
-        statsState = context.getOperatorStateStore().getUnionListState(
-                new ListStateDescriptor<>("item-stats", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+        statsCheckpoint = ItemStatsCheckpoint.register(context.getOperatorStateStore());
         stats = new ItemStats(settings.popularityHalfLifeMillis, settings.maxNeighbours);
         ranker = new BaselineRanker(stats, settings.coOccurrenceWindow);
         if (context.isRestored()) {
-            restoreStats(statsState.get());
-        }
-    }
-
-    /**
-     * Union state gives every subtask all shares: at unchanged parallelism a subtask takes its own;
-     * after rescaling it merges all, scaled to its new share of users.
-     */
-    private void restoreStats(Iterable<byte[]> blobs) {
-        int me = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
-        int parallelism = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
-        List<ByteBuffer> shares = new ArrayList<>();
-        blobs.forEach(b -> shares.add(ByteBuffer.wrap(b)));
-        boolean sameParallelism = !shares.isEmpty() && shares.get(0).getInt(4) == parallelism;
-        for (ByteBuffer share : shares) {
-            int owner = share.getInt(0);
-            if (sameParallelism && owner != me) {
-                continue;
-            }
-            byte[] data = new byte[share.capacity() - 8];
-            share.position(8);
-            share.get(data);
-            stats.merge(data, sameParallelism ? 1.0 : 1.0 / parallelism);
+            statsCheckpoint.restoreInto(stats, getRuntimeContext().getTaskInfo());
         }
     }
 }

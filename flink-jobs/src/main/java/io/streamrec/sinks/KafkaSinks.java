@@ -1,6 +1,7 @@
 package io.streamrec.sinks;
 
 import io.streamrec.avro.DeadLetter;
+import io.streamrec.avro.ModelUpdate;
 import io.streamrec.avro.Recommendation;
 import io.streamrec.config.JobOptions;
 import io.streamrec.config.KafkaOptions;
@@ -28,6 +29,12 @@ public final class KafkaSinks {
     public static KafkaSink<DeadLetter> deadLetters(ReadableConfig config) {
         return build(config, config.get(KafkaOptions.TOPIC_DEAD_LETTERS), DeadLetter.class,
                 DeadLetter::getSourceTopic, "dead-letters");
+    }
+
+    /** The model's log: one partition, so every ranker applies the updates in one order. */
+    public static KafkaSink<ModelUpdate> modelUpdates(ReadableConfig config) {
+        return build(config, config.get(KafkaOptions.TOPIC_MODEL_UPDATES), ModelUpdate.class,
+                ModelUpdate::getModelName, "model-updates");
     }
 
     private static <T extends SpecificRecordBase> KafkaSink<T> build(ReadableConfig config, String topic,

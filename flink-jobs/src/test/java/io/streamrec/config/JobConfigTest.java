@@ -19,15 +19,20 @@ class JobConfigTest {
         assertThat(c.get(KafkaOptions.BOOTSTRAP_SERVERS)).isEqualTo("10.0.0.1:9093");
         assertThat(c.get(RecommendOptions.TOP_N)).isEqualTo(5);
         assertThat(c.getString("parallelism.default", null)).isEqualTo("3");
-        assertThat(c.get(CheckpointingOptions.CHECKPOINTING_INTERVAL)).isEqualTo(Duration.ofSeconds(10));
-        assertThat(c.get(PipelineOptions.GENERIC_TYPES)).isFalse();
         assertThat(c.get(KafkaOptions.TOPIC_ITEMS)).isEqualTo("items");
     }
 
     @Test
-    void userSettingsWinOverTheJobsDefaults() {
-        Configuration c = JobConfig.fromMap(Map.of("execution.checkpointing.interval", "2 s"));
-        assertThat(c.get(CheckpointingOptions.CHECKPOINTING_INTERVAL)).isEqualTo(Duration.ofSeconds(2));
+    void theJobsFlinkDefaultsFillOnlyWhatNeitherJobNorClusterSets() {
+        Configuration none = JobOptions.missingFlinkDefaults(new Configuration());
+        assertThat(none.get(CheckpointingOptions.CHECKPOINTING_INTERVAL)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(none.get(PipelineOptions.GENERIC_TYPES)).isFalse();
+        Configuration cluster = JobConfig.fromMap(Map.of(
+                "execution.checkpointing.interval", "2 s", "execution.checkpointing.dir", "s3://bucket/cp"));
+        Configuration missing = JobOptions.missingFlinkDefaults(cluster);
+        assertThat(missing.getOptional(CheckpointingOptions.CHECKPOINTING_INTERVAL)).isEmpty();
+        assertThat(missing.getOptional(CheckpointingOptions.CHECKPOINTS_DIRECTORY)).isEmpty();
+        assertThat(missing.get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS)).isTrue();
     }
 
     @Test

@@ -128,6 +128,7 @@ class RecommendationJobITCase {
         options.put("kafka.bootstrap-servers", broker.bootstrapServers());
         options.put("kafka.bounded", "true");
         options.put("recommend.min-interval", "0 ms");
+        options.put("recommend.recommender", "BASELINE");
         options.put("parallelism.default", "2");
         options.put("execution.checkpointing.interval", "1 s");
         options.put("execution.checkpointing.dir", checkpoints.toUri().toString());

@@ -1,0 +1,73 @@
+package io.streamrec.config;
+
+import java.time.Duration;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
+
+/** The model recommender: user representation, ranking and online learning. */
+public final class ModelOptions {
+    private ModelOptions() {}
+
+    public static final ConfigOption<Integer> CANDIDATES = ConfigOptions.key("ranking.candidates")
+            .intType()
+            .defaultValue(100)
+            .withDescription("Nearest items to the fused user vector retrieved per request, before co-occurrence "
+                    + "and trending candidates are added and all are ranked.");
+
+    public static final ConfigOption<Integer> MAX_PER_CATEGORY = ConfigOptions.key("ranking.max-per-category")
+            .intType()
+            .defaultValue(4)
+            .withDescription("Diversity: at most this many items of one category in a recommendation (0 = no limit).");
+
+    public static final ConfigOption<Duration> SESSION_GAP = ConfigOptions.key("user.session-gap")
+            .durationType()
+            .defaultValue(Duration.ofMinutes(30))
+            .withDescription("Event-time gap after which the short-term session vector starts afresh.");
+
+    public static final ConfigOption<Duration> INTEREST_HALF_LIFE = ConfigOptions.key("user.interest-half-life")
+            .durationType()
+            .defaultValue(Duration.ofDays(14))
+            .withDescription("Event-time half-life of the long-term interest vector.");
+
+    public static final ConfigOption<Duration> INTENT_HALF_LIFE = ConfigOptions.key("user.intent-half-life")
+            .durationType()
+            .defaultValue(Duration.ofHours(12))
+            .withDescription("Event-time half-life of the intent vector built from search queries.");
+
+    public static final ConfigOption<Boolean> LEARNING_ENABLED = ConfigOptions.key("learning.enabled")
+            .booleanType()
+            .defaultValue(true)
+            .withDescription("Turn feedback into gradient updates on the model-updates topic.");
+
+    public static final ConfigOption<Boolean> APPLY_UPDATES = ConfigOptions.key("learning.apply-updates")
+            .booleanType()
+            .defaultValue(true)
+            .withDescription("Apply the model-updates topic to the ranker; false serves a frozen model "
+                    + "(for comparison) while still measuring its loss.");
+
+    public static final ConfigOption<Integer> BATCH_SIZE = ConfigOptions.key("learning.batch-size")
+            .intType()
+            .defaultValue(32)
+            .withDescription("Labelled examples aggregated into one model update per subtask.");
+
+    public static final ConfigOption<Double> LEARNING_RATE = ConfigOptions.key("learning.learning-rate")
+            .doubleType()
+            .defaultValue(0.1)
+            .withDescription("AdaGrad learning rate of the ranker.");
+
+    public static final ConfigOption<Double> L2 = ConfigOptions.key("learning.l2")
+            .doubleType()
+            .defaultValue(1e-4)
+            .withDescription("L2 regularisation of the ranker's weights.");
+
+    public static final ConfigOption<Integer> SAMPLED_NEGATIVES = ConfigOptions.key("learning.sampled-negatives")
+            .intType()
+            .defaultValue(2)
+            .withDescription("Random catalogue items added as negatives to each labelled interaction.");
+
+    public static final ConfigOption<Boolean> REBUILD_FROM_LOG = ConfigOptions.key("learning.rebuild-from-log")
+            .booleanType()
+            .defaultValue(true)
+            .withDescription("Without a checkpoint, read the model-updates topic from the beginning, so a new job "
+                    + "starts from the model the log describes; false starts from the prior weights.");
+}

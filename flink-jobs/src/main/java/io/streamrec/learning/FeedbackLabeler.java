@@ -1,0 +1,62 @@
+package io.streamrec.learning;
+
+import io.streamrec.ranking.FeatureExtractor;
+import io.streamrec.ranking.ItemIndex;
+import io.streamrec.ranking.ItemVector;
+import io.streamrec.user.UserProfile;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Turns an interaction into labelled examples: the item taken is a positive; items shown just before
+ * and not taken, and a few random catalogue items, are negatives. Features are those of the profile
+ * before the interaction, as the ranker saw it when it served.
+ */
+public final class FeedbackLabeler {
+    private static final int MAX_SHOWN_NEGATIVES = 3;
+
+    private final FeatureExtractor features;
+    private final int sampledNegatives;
+
+    public FeedbackLabeler(FeatureExtractor features, int sampledNegatives) {
+        this.features = features;
+        this.sampledNegatives = sampledNegatives;
+    }
+
+    /** A labelled feature vector. */
+    public record Example(float[] features, boolean label) {}
+
+    public List<Example> label(FeatureExtractor.Context context, UserProfile before, ItemVector taken,
+            ItemIndex index, Function<String, ItemVector> items, int dimension, String eventId) {
+        List<Example> examples = new ArrayList<>();
+        examples.add(new Example(features.features(context, taken, dimension), true));
+        Set<String> negatives = new LinkedHashSet<>();
+        for (String shown : before.shownItems) {
+            if (negatives.size() >= MAX_SHOWN_NEGATIVES) {
+                break;
+            }
+            if (!shown.equals(taken.itemId)) {
+                negatives.add(shown);
+            }
+        }
+        // Deterministic per event, so a replay after a failure computes the same gradient.
+        Random random = new Random(eventId.hashCode());
+        for (int i = 0; i < sampledNegatives && index.size() > 1; i++) {
+            String id = index.idAt(random.nextInt(index.size()));
+            if (!id.equals(taken.itemId)) {
+                negatives.add(id);
+            }
+        }
+        for (String id : negatives) {
+            ItemVector item = items.apply(id);
+            if (item != null && item.text != null) {
+                examples.add(new Example(features.features(context, item, dimension), false));
+            }
+        }
+        return examples;
+    }
+}

@@ -1,0 +1,94 @@
+package io.streamrec.learning;
+
+import io.streamrec.avro.ModelUpdate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Sums gradients of labelled examples until a batch is full, then becomes one {@link ModelUpdate}. */
+public final class GradientBuffer {
+    public static final String MODEL_NAME = "ranker";
+
+    private float[] sum;
+    private int count;
+    private double lossSum;
+    private long oldestAt = Long.MAX_VALUE;
+
+    public int count() {
+        return count;
+    }
+
+    /** Adds one example; returns its log loss. */
+    public double add(ModelState model, float[] features, boolean label, long nowMillis) {
+        if (sum == null || sum.length != model.size()) {
+            sum = new float[model.size()];
+            count = 0;
+            lossSum = 0;
+        }
+        double loss = Ranker.accumulate(model.weights, features, label, sum);
+        lossSum += loss;
+        count++;
+        oldestAt = Math.min(oldestAt, nowMillis);
+        return loss;
+    }
+
+    /** The mean gradient as an update against {@code baseVersion}, and a fresh buffer. */
+    public ModelUpdate drain(String updateId, long baseVersion, long nowMillis) {
+        List<Float> mean = new ArrayList<>(sum.length);
+        for (float g : sum) {
+            mean.add(g / count);
+        }
+        ModelUpdate update = ModelUpdate.newBuilder()
+                .setUpdateId(updateId)
+                .setModelName(MODEL_NAME)
+                .setBaseVersion(baseVersion)
+                .setExampleCount(count)
+                .setLoss(lossSum / count)
+                .setGradient(mean)
+                .setCreatedAt(Instant.ofEpochMilli(nowMillis))
+                .setOldestFeedbackAt(Instant.ofEpochMilli(oldestAt == Long.MAX_VALUE ? nowMillis : oldestAt))
+                .build();
+        sum = null;
+        count = 0;
+        lossSum = 0;
+        oldestAt = Long.MAX_VALUE;
+        return update;
+    }
+
+    /** State for a checkpoint: [count, lossSum, oldestAt, gradient...] as floats/doubles in a byte array. */
+    public byte[] toBytes() {
+        if (sum == null || count == 0) {
+            return new byte[0];
+        }
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 + 8 + 8 + 4 * sum.length);
+        b.putInt(count).putDouble(lossSum).putLong(oldestAt);
+        for (float g : sum) {
+            b.putFloat(g);
+        }
+        return b.array();
+    }
+
+    public void restore(byte[] bytes) {
+        if (bytes.length == 0) {
+            return;
+        }
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
+        int n = b.getInt();
+        double loss = b.getDouble();
+        long oldest = b.getLong();
+        float[] g = new float[(bytes.length - 20) / 4];
+        for (int i = 0; i < g.length; i++) {
+            g[i] = b.getFloat();
+        }
+        if (sum == null) {
+            sum = g;
+        } else {
+            for (int i = 0; i < sum.length && i < g.length; i++) {
+                sum[i] += g[i];
+            }
+        }
+        count += n;
+        lossSum += loss;
+        oldestAt = Math.min(oldestAt, oldest);
+    }
+}

@@ -1,0 +1,48 @@
+package io.streamrec.learning;
+
+import io.streamrec.ranking.Feature;
+import java.util.Arrays;
+import java.util.zip.CRC32;
+
+/**
+ * The ranker's parameters and AdaGrad accumulators, and the version: the number of updates applied.
+ * Kept in broadcast state, so it is checkpointed with the offsets of the model-updates topic it reflects.
+ */
+public class ModelState {
+    public long version;
+    public float[] weights;
+    public float[] accumulators;
+
+    public ModelState() {}
+
+    /** The prior model for item vectors of dimension {@code textDimension}. */
+    public static ModelState prior(int textDimension) {
+        ModelState m = new ModelState();
+        m.weights = new float[Feature.COUNT + textDimension];
+        for (Feature f : Feature.values()) {
+            m.weights[f.ordinal()] = f.prior();
+        }
+        // The bilinear terms start at a small positive weight: similarity helps before any feedback.
+        Arrays.fill(m.weights, Feature.COUNT, m.weights.length, 1.0f);
+        m.accumulators = new float[m.weights.length];
+        Arrays.fill(m.accumulators, 1e-2f);
+        return m;
+    }
+
+    public int size() {
+        return weights.length;
+    }
+
+    /** CRC of the weights: equal on every replica that applied the same updates. */
+    public long checksum() {
+        CRC32 crc = new CRC32();
+        for (float w : weights) {
+            int bits = Float.floatToIntBits(w);
+            crc.update(bits);
+            crc.update(bits >>> 8);
+            crc.update(bits >>> 16);
+            crc.update(bits >>> 24);
+        }
+        return crc.getValue();
+    }
+}

@@ -1,0 +1,51 @@
+package io.streamrec.learning;
+
+/** Logistic ranker: P(positive) = sigmoid(w . x), trained with AdaGrad on the log loss. */
+public final class Ranker {
+    private static final float EPSILON = 1e-7f;
+
+    private Ranker() {}
+
+    public static float logit(float[] weights, float[] x) {
+        float s = 0f;
+        int n = Math.min(weights.length, x.length);
+        for (int i = 0; i < n; i++) {
+            s += weights[i] * x[i];
+        }
+        return s;
+    }
+
+    public static float probability(float[] weights, float[] x) {
+        return sigmoid(logit(weights, x));
+    }
+
+    static float sigmoid(float z) {
+        return (float) (1.0 / (1.0 + Math.exp(-z)));
+    }
+
+    /** Log loss of predicting {@code p} for {@code label} (clipped, so it stays finite). */
+    public static double logLoss(float p, boolean label) {
+        double q = Math.min(1 - 1e-7, Math.max(1e-7, p));
+        return label ? -Math.log(q) : -Math.log(1 - q);
+    }
+
+    /** Adds the log-loss gradient of one example to {@code gradient}; returns the example's loss. */
+    public static double accumulate(float[] weights, float[] x, boolean label, float[] gradient) {
+        float p = probability(weights, x);
+        float error = p - (label ? 1f : 0f);
+        for (int i = 0; i < gradient.length && i < x.length; i++) {
+            gradient[i] += error * x[i];
+        }
+        return logLoss(p, label);
+    }
+
+    /** One AdaGrad step with mean gradient {@code g}; increments the version. */
+    public static void apply(ModelState m, float[] g, double learningRate, double l2) {
+        for (int i = 0; i < m.weights.length && i < g.length; i++) {
+            float gi = g[i] + (float) l2 * m.weights[i];
+            m.accumulators[i] += gi * gi;
+            m.weights[i] -= (float) (learningRate * gi / (Math.sqrt(m.accumulators[i]) + EPSILON));
+        }
+        m.version++;
+    }
+}

@@ -1,0 +1,86 @@
+package io.streamrec.metrics;
+
+import java.util.List;
+
+/**
+ * The names of the metrics the job registers, in one place. Operators register with these constants;
+ * dashboards and alerts may only use names listed here (the deploy-check module tests the Grafana
+ * dashboard against {@link #ALL}), so renaming a metric here shows every place that must follow.
+ *
+ * <p>Flink scopes operator metrics by job, task and operator; the Prometheus reporter exports them as
+ * {@code flink_taskmanager_job_task_operator_[<group>_]<name>}, with the operator name as a label.
+ */
+public final class MetricNames {
+    private MetricNames() {}
+
+    // Operator "decode and validate events".
+    public static final String EVENTS_VALID = "eventsValid";
+    public static final String EVENTS_REJECTED = "eventsRejected";
+
+    // Operator "recommend (baseline)".
+    public static final String RECOMMENDATIONS_OUT = "recommendationsOut";
+    public static final String ITEMS_TRACKED = "itemsTracked";
+
+    // The text encoder's async operator (module text-encoder), in the metric group TEXT_ENCODER_GROUP.
+    public static final String TEXT_ENCODER_GROUP = "textEncoder";
+    public static final String ENCODER_LATENCY_MICROS = "latencyMicros";
+    public static final String ENCODER_BATCH_SIZE = "batchSize";
+    public static final String ENCODER_CACHE_HIT_RATIO = "cacheHitRatio";
+    public static final String ENCODER_CACHE_HITS = "cacheHits";
+    public static final String ENCODER_CACHE_MISSES = "cacheMisses";
+    public static final String ENCODER_ENCODED = "encoded";
+    public static final String ENCODER_FAILED = "failed";
+
+    // The ranker's model, in the metric group MODEL_GROUP (planned: not registered yet).
+    public static final String MODEL_GROUP = "model";
+    public static final String MODEL_VERSION = "version";
+    public static final String MODEL_UPDATE_STALENESS_MS = "updateStalenessMs";
+    public static final String MODEL_GRADIENT_NORM = "gradientNorm";
+
+    /** How Flink exports a metric (a histogram becomes quantiles plus a count). */
+    public enum Kind {
+        COUNTER,
+        GAUGE,
+        HISTOGRAM,
+        METER
+    }
+
+    /** Whether the job registers the metric today; dashboards may only show registered ones. */
+    public enum Status {
+        REGISTERED,
+        PLANNED
+    }
+
+    /**
+     * One metric: its group below the operator ({@code null} for none), name, kind, status, and the
+     * operator that registers it.
+     */
+    public record Metric(String group, String name, Kind kind, Status status, String operator) {
+        /** The name Flink's Prometheus reporter exports for an operator metric. */
+        public String prometheusName() {
+            return "flink_taskmanager_job_task_operator_" + (group == null ? "" : group + "_") + name;
+        }
+    }
+
+    private static final String DECODE = "decode and validate events";
+    private static final String RECOMMEND = "recommend (baseline)";
+    private static final String ENCODE = "encode text";
+    private static final String RANK = "rank";
+
+    /** Every metric above, once. */
+    public static final List<Metric> ALL = List.of(
+            new Metric(null, EVENTS_VALID, Kind.COUNTER, Status.REGISTERED, DECODE),
+            new Metric(null, EVENTS_REJECTED, Kind.COUNTER, Status.REGISTERED, DECODE),
+            new Metric(null, RECOMMENDATIONS_OUT, Kind.COUNTER, Status.REGISTERED, RECOMMEND),
+            new Metric(null, ITEMS_TRACKED, Kind.GAUGE, Status.REGISTERED, RECOMMEND),
+            new Metric(TEXT_ENCODER_GROUP, ENCODER_LATENCY_MICROS, Kind.HISTOGRAM, Status.REGISTERED, ENCODE),
+            new Metric(TEXT_ENCODER_GROUP, ENCODER_BATCH_SIZE, Kind.HISTOGRAM, Status.REGISTERED, ENCODE),
+            new Metric(TEXT_ENCODER_GROUP, ENCODER_CACHE_HIT_RATIO, Kind.GAUGE, Status.REGISTERED, ENCODE),
+            new Metric(TEXT_ENCODER_GROUP, ENCODER_CACHE_HITS, Kind.GAUGE, Status.REGISTERED, ENCODE),
+            new Metric(TEXT_ENCODER_GROUP, ENCODER_CACHE_MISSES, Kind.GAUGE, Status.REGISTERED, ENCODE),
+            new Metric(TEXT_ENCODER_GROUP, ENCODER_ENCODED, Kind.COUNTER, Status.REGISTERED, ENCODE),
+            new Metric(TEXT_ENCODER_GROUP, ENCODER_FAILED, Kind.COUNTER, Status.REGISTERED, ENCODE),
+            new Metric(MODEL_GROUP, MODEL_VERSION, Kind.GAUGE, Status.PLANNED, RANK),
+            new Metric(MODEL_GROUP, MODEL_UPDATE_STALENESS_MS, Kind.GAUGE, Status.PLANNED, RANK),
+            new Metric(MODEL_GROUP, MODEL_GRADIENT_NORM, Kind.HISTOGRAM, Status.PLANNED, RANK));
+}

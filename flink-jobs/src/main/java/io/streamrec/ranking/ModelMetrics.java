@@ -1,0 +1,33 @@
+package io.streamrec.ranking;
+
+import io.streamrec.metrics.MetricNames;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Histogram;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
+
+/** The model recommender's metrics: version, staleness, gradient norm, loss, ranking latency. */
+final class ModelMetrics {
+    static final String FEEDBACK_EXAMPLES = "feedbackExamples";
+    static final String RANKING_LATENCY_MICROS = "rankingLatencyMicros";
+    static final String LOG_LOSS = "logLoss";
+
+    final Counter recommendations;
+    final Counter examples;
+    final Histogram rankingLatencyMicros;
+    volatile long modelVersion;
+    volatile long stalenessMillis;
+    volatile double gradientNorm;
+    volatile double logLoss;
+
+    ModelMetrics(MetricGroup operator) {
+        recommendations = operator.counter(MetricNames.RECOMMENDATIONS_OUT);
+        rankingLatencyMicros = operator.histogram(RANKING_LATENCY_MICROS, new DescriptiveStatisticsHistogram(1024));
+        MetricGroup model = operator.addGroup(MetricNames.MODEL_GROUP);
+        examples = model.counter(FEEDBACK_EXAMPLES);
+        model.gauge(MetricNames.MODEL_VERSION, () -> modelVersion);
+        model.gauge(MetricNames.MODEL_UPDATE_STALENESS_MS, () -> stalenessMillis);
+        model.gauge(MetricNames.MODEL_GRADIENT_NORM, () -> gradientNorm);
+        model.gauge(LOG_LOSS, () -> logLoss);
+    }
+}

@@ -1,0 +1,334 @@
+package io.streamrec.ranking;
+
+import io.streamrec.avro.EventType;
+import io.streamrec.avro.ModelUpdate;
+import io.streamrec.avro.Recommendation;
+import io.streamrec.avro.RecommendedItem;
+import io.streamrec.avro.UserEvent;
+import io.streamrec.events.DeadLetters;
+import io.streamrec.events.Rejection;
+import io.streamrec.events.SourcedEvent;
+import io.streamrec.learning.FeedbackLabeler;
+import io.streamrec.learning.GradientBuffer;
+import io.streamrec.learning.ModelState;
+import io.streamrec.learning.Ranker;
+import io.streamrec.recommend.InteractionWeights;
+import io.streamrec.recommend.ItemStats;
+import io.streamrec.recommend.ItemStatsCheckpoint;
+import io.streamrec.schemas.AvroCodec;
+import io.streamrec.text.EncoderSettings;
+import io.streamrec.user.UserProfile;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * The model recommender, keyed by user. Per user (RocksDB): history and the fused representation. Per
+ * subtask, from broadcast: the item index and the ranker's parameters, which change only by applying the
+ * model-updates topic in its order, so every replica holds the same model and version. Feedback becomes
+ * gradients, published through {@link #MODEL_UPDATES}.
+ */
+public class ModelRecommenderFunction
+        extends KeyedBroadcastProcessFunction<String, SourcedEvent, ModelInput, Recommendation>
+        implements CheckpointedFunction {
+    private static final long serialVersionUID = 1L;
+    public static final String RECOMMENDER_NAME = "model";
+    private static final String MODEL_KEY = GradientBuffer.MODEL_NAME;
+
+    public static final MapStateDescriptor<String, ItemVector> ITEMS =
+            new MapStateDescriptor<>("item-index", Types.STRING, TypeInformation.of(ItemVector.class));
+    public static final MapStateDescriptor<String, ModelState> MODEL =
+            new MapStateDescriptor<>("ranker-model", Types.STRING, TypeInformation.of(ModelState.class));
+    public static final OutputTag<ModelUpdate> MODEL_UPDATES = new OutputTag<>("model-updates") {};
+
+    private final ModelSettings settings;
+    private final EncoderSettings sentimentEncoder;
+    private SentimentClassifier sentiment;
+    private final AvroCodec<UserEvent> codec = AvroCodec.of(UserEvent.class);
+
+    private transient ValueState<UserProfile> profiles;
+    private transient ItemIndex index;
+    private transient ModelState model;
+    private transient boolean loaded;
+    private transient ItemStats stats;
+    private transient ItemStatsCheckpoint statsCheckpoint;
+    private transient ModelRanker ranker;
+    private transient FeedbackLabeler labeler;
+    private transient ProfileUpdater updater;
+    private transient LearningState learning;
+    private transient ModelMetrics metrics;
+
+    /** Review text without a rating is scored by a zero-shot classifier on {@code sentimentEncoder}'s vectors. */
+    public ModelRecommenderFunction(ModelSettings settings, EncoderSettings sentimentEncoder) {
+        this.settings = settings;
+        this.sentimentEncoder = sentimentEncoder;
+    }
+
+    /** With a ready classifier; null treats review text without a rating as neutral. */
+    public ModelRecommenderFunction(ModelSettings settings, SentimentClassifier sentiment) {
+        this.settings = settings;
+        this.sentimentEncoder = null;
+        this.sentiment = sentiment;
+    }
+
+    static ValueStateDescriptor<UserProfile> profileDescriptor(ModelSettings settings) {
+        ValueStateDescriptor<UserProfile> d = new ValueStateDescriptor<>("user-profile", TypeInformation.of(UserProfile.class));
+        if (settings.common.userTtlMillis > 0) {
+            d.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofMillis(settings.common.userTtlMillis))
+                    .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
+                    .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
+                    .build());
+        }
+        return d;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        profiles = getRuntimeContext().getState(profileDescriptor(settings));
+        metrics = new ModelMetrics(getRuntimeContext().getMetricGroup());
+        if (sentiment == null && sentimentEncoder != null) {
+            sentiment = SentimentPrototypes.classifier(sentimentEncoder);
+        }
+    }
+
+    @Override
+    public void processElement(SourcedEvent in, ReadOnlyContext ctx, Collector<Recommendation> out) throws Exception {
+        ReadOnlyBroadcastState<String, ItemVector> items = ctx.getBroadcastState(ITEMS);
+        load(items.immutableEntries(), ctx.getBroadcastState(MODEL).get(MODEL_KEY));
+        UserEvent event = in.event;
+        UserProfile profile = profiles.value();
+        if (profile == null) {
+            profile = new UserProfile();
+        }
+        long now = ctx.currentProcessingTime();
+        long time = event.getEventTime().toEpochMilli();
+        if (in.probe) {
+            out.collect(recommend(profile, event, time, now, items));
+            return;
+        }
+        if (profile.history.seenEvent(event.getEventId())) {
+            ctx.output(DeadLetters.TAG, DeadLetters.of(in.topic, in.partition, in.offset,
+                    event.getUserId().getBytes(StandardCharsets.UTF_8), codec.encode(event),
+                    Rejection.of(Rejection.DUPLICATE_EVENT, "event_id " + event.getEventId()
+                            + " was already processed for user " + event.getUserId()), now));
+            return;
+        }
+        profile.history.rememberEvent(event.getEventId(), settings.common.dedupWindow);
+        ItemVector item = event.getItemId() == null ? null : items.get(event.getItemId());
+        if (settings.learningEnabled && item != null && item.text != null && model != null && index != null
+                && InteractionWeights.of(event.getType()) > 0 && event.getType() != EventType.REVIEW) {
+            learnFrom(profile, event, item, time, now, items, ctx);
+        }
+        float reviewSentiment = event.getType() == EventType.REVIEW
+                ? (sentiment == null && event.getRating() == null ? 0f
+                        : sentimentOf(event.getRating(), in.textVector))
+                : 0f;
+        countInteraction(profile, event, time);
+        updater.apply(profile, event, in.textVector, item, reviewSentiment);
+        if (due(profile, time)) {
+            Recommendation rec = recommend(profile, event, time, now, items);
+            out.collect(rec);
+            metrics.recommendations.inc();
+            profile.shownItems = rec.getItems().stream().map(RecommendedItem::getItemId).toArray(String[]::new);
+            profile.shownAt = time;
+            profile.history.lastRecommendedAt = Math.max(profile.history.lastRecommendedAt, time);
+        }
+        profile.history.lastEventTime = Math.max(profile.history.lastEventTime, time);
+        profiles.update(profile);
+    }
+
+    private float sentimentOf(Float rating, float[] textVector) {
+        return sentiment == null ? Math.max(-1f, Math.min(1f, (rating - 3f) / 2f)) : sentiment.score(rating, textVector);
+    }
+
+    private boolean due(UserProfile p, long time) {
+        return settings.common.minIntervalMillis <= 0 || p.history.lastRecommendedAt == Long.MIN_VALUE
+                || time - p.history.lastRecommendedAt >= settings.common.minIntervalMillis;
+    }
+
+    private void countInteraction(UserProfile profile, UserEvent event, long time) {
+        if (event.getItemId() == null) {
+            return;
+        }
+        float weight = InteractionWeights.of(event.getType());
+        stats.addInteraction(event.getItemId(), weight, time);
+        for (String previous : profile.history.recentDistinctItems(settings.common.coOccurrenceWindow)) {
+            stats.addCoOccurrence(previous, event.getItemId(), weight);
+        }
+    }
+
+    /** Labels the interaction against what was shown before it and adds the gradients. */
+    private void learnFrom(UserProfile before, UserEvent event, ItemVector taken, long time, long now,
+            ReadOnlyBroadcastState<String, ItemVector> items, ReadOnlyContext ctx) {
+        FeatureExtractor.Context context = context(before, time);
+        List<FeedbackLabeler.Example> examples = labeler.label(context, before, taken, index, id -> get(items, id),
+                model.size() - Feature.COUNT, event.getEventId());
+        for (FeedbackLabeler.Example e : examples) {
+            double loss = learning.gradients.add(model, e.features(), e.label(), now);
+            metrics.logLoss = metrics.logLoss == 0 ? loss : 0.99 * metrics.logLoss + 0.01 * loss;
+            metrics.examples.inc();
+        }
+        if (learning.gradients.count() >= settings.batchSize) {
+            ctx.output(MODEL_UPDATES, learning.drain(model.version, now));
+        }
+    }
+
+    private Recommendation recommend(UserProfile profile, UserEvent trigger, long time, long now,
+            ReadOnlyBroadcastState<String, ItemVector> items) {
+        long started = System.nanoTime();
+        List<RecommendedItem> shown = new ArrayList<>();
+        if (model != null && index != null) {
+            Set<String> excluded = settings.common.excludePurchased ? profile.history.purchasedItems() : new HashSet<>();
+            if (trigger.getItemId() != null) {
+                excluded.add(trigger.getItemId());
+            }
+            List<RankedItem> ranked = ranker.rank(context(profile, time), model, id -> get(items, id), excluded,
+                    settings.common.filter, settings.common.topN, settings.candidates, settings.maxPerCategory);
+            for (RankedItem r : ranked) {
+                shown.add(new RecommendedItem(r.item().itemId, r.score(), Reasons.of(r, profile, id -> get(items, id)),
+                        r.item().title));
+            }
+        }
+        metrics.rankingLatencyMicros.update((System.nanoTime() - started) / 1000);
+        return Recommendation.newBuilder()
+                .setRecommendationId("rec-" + trigger.getEventId())
+                .setUserId(trigger.getUserId())
+                .setTriggerEventId(trigger.getEventId())
+                .setGeneratedAt(Instant.ofEpochMilli(now))
+                .setEventTime(Instant.ofEpochMilli(time))
+                .setRecommender(RECOMMENDER_NAME)
+                .setModelVersion(model == null ? 0L : model.version)
+                .setItems(shown)
+                .build();
+    }
+
+    private FeatureExtractor.Context context(UserProfile profile, long time) {
+        List<String> trending = stats.trending(1);
+        double maxPopularity = trending.isEmpty() ? 0 : stats.popularity(trending.get(0));
+        return new FeatureExtractor.Context(profile, ProfileUpdater.fused(profile),
+                profile.history.recentDistinctItems(settings.common.coOccurrenceWindow), time, maxPopularity);
+    }
+
+    private static ItemVector get(ReadOnlyBroadcastState<String, ItemVector> items, String id) {
+        try {
+            return items.get(id);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the item index broadcast state", e);
+        }
+    }
+
+    @Override
+    public void processBroadcastElement(ModelInput input, Context ctx, Collector<Recommendation> out) throws Exception {
+        var items = ctx.getBroadcastState(ITEMS);
+        var models = ctx.getBroadcastState(MODEL);
+        load(items.immutableEntries(), models.get(MODEL_KEY));
+        if (input.item != null) {
+            ItemVector current = items.get(input.item.itemId);
+            if (current != null && current.updatedAt > input.item.updatedAt) {
+                return; // an older version arriving late
+            }
+            if (model == null && input.item.text != null) {
+                model = ModelState.prior(input.item.text.length);
+                models.put(MODEL_KEY, model);
+            }
+            items.put(input.item.itemId, input.item);
+            if (input.item.text != null && ensureIndex(input.item.text.length)) {
+                index.put(input.item.itemId, input.item.text);
+            }
+        } else if (input.removedItemId != null) {
+            items.remove(input.removedItemId);
+            if (index != null) {
+                index.remove(input.removedItemId);
+            }
+        } else if (input.update != null && settings.applyUpdates) {
+            applyUpdate(input.update, ctx.currentProcessingTime());
+            models.put(MODEL_KEY, model);
+        }
+        metrics.modelVersion = model == null ? 0 : model.version;
+    }
+
+    private void applyUpdate(ModelUpdate update, long now) {
+        List<Float> g = update.getGradient();
+        if (model == null) {
+            model = ModelState.prior(g.size() - Feature.COUNT);
+        }
+        if (g.size() != model.size()) {
+            // A log written by a model of another shape; skipping keeps every replica in step.
+            return;
+        }
+        float[] gradient = new float[g.size()];
+        double norm = 0;
+        for (int i = 0; i < gradient.length; i++) {
+            gradient[i] = g.get(i);
+            norm += gradient[i] * gradient[i];
+        }
+        Ranker.apply(model, gradient, settings.learningRate, settings.l2);
+        metrics.gradientNorm = Math.sqrt(norm);
+        metrics.stalenessMillis = Math.max(0, now - update.getOldestFeedbackAt().toEpochMilli());
+    }
+
+    /** Rebuilds the in-memory index and model from broadcast state once after (re)start. */
+    private void load(Iterable<java.util.Map.Entry<String, ItemVector>> entries, ModelState stored) {
+        if (loaded) {
+            return;
+        }
+        loaded = true;
+        model = stored;
+        for (var e : entries) {
+            float[] text = e.getValue().text;
+            if (text != null && ensureIndex(text.length)) {
+                index.put(e.getKey(), text);
+            }
+        }
+    }
+
+    /**
+     * Creates the index for vectors of {@code dimension} on the first vector (the encoder decides the
+     * dimension); false for a vector that does not fit the index.
+     */
+    private boolean ensureIndex(int dimension) {
+        if (index == null || (index.size() == 0 && index.dimension() != dimension)) {
+            index = new ItemIndex(dimension);
+            ranker = new ModelRanker(index, stats);
+            labeler = new FeedbackLabeler(ranker.features(), settings.sampledNegatives);
+        }
+        return index.dimension() == dimension;
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        statsCheckpoint.snapshot(stats, getRuntimeContext().getTaskInfo());
+        learning.snapshot();
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        stats = new ItemStats(settings.common.popularityHalfLifeMillis, settings.common.maxNeighbours);
+        statsCheckpoint = ItemStatsCheckpoint.register(context.getOperatorStateStore());
+        updater = new ProfileUpdater(settings);
+        learning = LearningState.register(context.getOperatorStateStore(), settings.jobName,
+                getRuntimeContext().getTaskInfo().getIndexOfThisSubtask());
+        if (context.isRestored()) {
+            statsCheckpoint.restoreInto(stats, getRuntimeContext().getTaskInfo());
+            learning.restore();
+        }
+    }
+}

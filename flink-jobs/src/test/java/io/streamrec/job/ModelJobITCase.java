@@ -1,0 +1,173 @@
+package io.streamrec.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamrec.avro.DeadLetter;
+import io.streamrec.avro.EventType;
+import io.streamrec.avro.Item;
+import io.streamrec.avro.ModelUpdate;
+import io.streamrec.avro.Recommendation;
+import io.streamrec.avro.UserEvent;
+import io.streamrec.config.JobConfig;
+import io.streamrec.local.KafkaBrokerProcess;
+import io.streamrec.local.TopicAdmin;
+import io.streamrec.ranking.Feature;
+import io.streamrec.schemas.AvroCodec;
+import io.streamrec.schemas.Topic;
+import io.streamrec.testing.KafkaTestClient;
+import io.streamrec.tools.data.SyntheticWorkload;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The model recommender end to end: real text encoder, real broker, Flink's local cluster with two
+ * ranking subtasks, exactly-once. Feedback from the first half of the stream becomes committed model
+ * updates, which the rankers apply before the second half, whose recommendations carry the new version.
+ */
+class ModelJobITCase {
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+    private static final AvroCodec<UserEvent> EVENTS = AvroCodec.of(UserEvent.class);
+    private static final AvroCodec<Item> ITEMS = AvroCodec.of(Item.class);
+    private static KafkaBrokerProcess broker;
+
+    @BeforeAll
+    static void startKafka() throws Exception {
+        broker = KafkaBrokerProcess.startEphemeral();
+        TopicAdmin.createTopics(broker.bootstrapServers());
+    }
+
+    @AfterAll
+    static void stopKafka() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    void learnsFromFeedbackWhileServingAndLosesNothing(@TempDir java.nio.file.Path checkpoints) throws Exception {
+        SyntheticWorkload workload = new SyntheticWorkload(5, 60, 20, Instant.now().minus(Duration.ofHours(1)));
+        List<UserEvent> events = workload.events(400);
+        List<UserEvent> firstHalf = events.subList(0, 200);
+        List<UserEvent> secondHalf = events.subList(200, 400);
+
+        Map<String, String> options = new HashMap<>();
+        options.put("kafka.bootstrap-servers", broker.bootstrapServers());
+        options.put("recommend.recommender", "MODEL");
+        options.put("recommend.min-interval", "0 ms");
+        options.put("learning.batch-size", "16");
+        options.put("parallelism.default", "2");
+        options.put("execution.checkpointing.interval", "1 s");
+        options.put("execution.checkpointing.dir", checkpoints.toUri().toString());
+        options.put("sink.transaction-timeout", "1 min");
+        Configuration config = JobConfig.fromMap(options);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+        RecommendationJob.onKafka(config).build(env);
+        JobClient job = env.executeAsync("it-model");
+        try (KafkaTestClient kafka = new KafkaTestClient(broker.bootstrapServers())) {
+            for (Item item : workload.items()) {
+                kafka.send("items", bytes(item.getItemId()), ITEMS.encode(item));
+            }
+            send(kafka, firstHalf);
+            kafka.send("text-events", bytes("u-bad"), new byte[] {0x13, 0x37});
+            // Feedback from the first half is committed to the model's log at the next checkpoints.
+            List<ModelUpdate> updates = await(() -> decode(kafka.readAll("model-updates"), ModelUpdate.class),
+                    list -> list.size() >= 3, "model updates");
+            Thread.sleep(3000); // the rankers read the committed updates
+            send(kafka, secondHalf);
+
+            List<Recommendation> recs = await(() -> decode(kafka.readAll("recommendations"), Recommendation.class),
+                    list -> list.size() >= events.size(), "recommendations");
+            assertThat(recs.stream().map(Recommendation::getTriggerEventId).sorted().toList())
+                    .as("one committed recommendation per event, no duplicates")
+                    .containsExactlyElementsOf(events.stream().map(UserEvent::getEventId).sorted().toList());
+            assertThat(recs).allSatisfy(r -> assertThat(r.getRecommender()).isEqualTo("model"));
+            long withItems = recs.stream().filter(r -> !r.getItems().isEmpty()).count();
+            assertThat(withItems).isGreaterThan(recs.size() * 9L / 10);
+            recs.stream().flatMap(r -> r.getItems().stream()).forEach(i -> {
+                assertThat(i.getScore()).isBetween(0f, 1f);
+                assertThat(i.getReason()).isNotBlank();
+                assertThat(i.getTitle()).isNotBlank();
+            });
+
+            List<String> late = secondHalf.subList(100, 200).stream().map(UserEvent::getEventId).toList();
+            assertThat(recs.stream().filter(r -> late.contains(r.getTriggerEventId())))
+                    .as("recommendations after the first updates were applied carry a newer model version")
+                    .allSatisfy(r -> assertThat(r.getModelVersion()).isGreaterThanOrEqualTo(updates.size()));
+            ModelUpdate first = updates.get(0);
+            assertThat(first.getGradient()).hasSize(Feature.COUNT + 384);
+            assertThat(first.getExampleCount()).isGreaterThanOrEqualTo(16);
+            assertThat(first.getModelName()).isEqualTo("ranker");
+
+            List<DeadLetter> dead = await(() -> decode(kafka.readAll("dead-letters"), DeadLetter.class),
+                    list -> !list.isEmpty(), "dead letters");
+            assertThat(dead).singleElement().satisfies(d -> assertThat(d.getErrorCode()).isEqualTo("UNDECODABLE"));
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    private static void send(KafkaTestClient kafka, List<UserEvent> events) {
+        for (UserEvent e : events) {
+            String topic = switch (e.getType()) {
+                case VIEW -> Topic.VIEWS.defaultName();
+                case CLICK -> Topic.CLICKS.defaultName();
+                case PURCHASE -> Topic.PURCHASES.defaultName();
+                default -> Topic.TEXT_EVENTS.defaultName();
+            };
+            kafka.send(topic, bytes(e.getUserId()), EVENTS.encode(e));
+        }
+    }
+
+    private static <T extends org.apache.avro.specific.SpecificRecordBase> List<T> decode(
+            List<ConsumerRecord<byte[], byte[]>> records, Class<T> type) {
+        AvroCodec<T> codec = AvroCodec.of(type);
+        List<T> out = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+            try {
+                out.add(codec.decode(r.value()));
+            } catch (Exception e) {
+                throw new AssertionError("undecodable record on " + r.topic(), e);
+            }
+        }
+        return out;
+    }
+
+    private static <T> List<T> await(java.util.function.Supplier<List<T>> read, Predicate<List<T>> done, String what)
+            throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 120_000;
+        List<T> last = List.of();
+        while (System.currentTimeMillis() < deadline) {
+            last = read.get();
+            if (done.test(last)) {
+                return last;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("timed out waiting for " + what + "; have " + last.size());
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,133 @@
+package io.streamrec.learning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamrec.avro.EventType;
+import io.streamrec.avro.ModelUpdate;
+import io.streamrec.avro.Recommendation;
+import io.streamrec.avro.RecommendedItem;
+import io.streamrec.avro.UserEvent;
+import io.streamrec.config.JobConfig;
+import io.streamrec.events.SourcedEvent;
+import io.streamrec.ranking.ItemVector;
+import io.streamrec.ranking.ModelInput;
+import io.streamrec.ranking.ModelRecommenderFunction;
+import io.streamrec.ranking.ModelSettings;
+import io.streamrec.ranking.SentimentClassifier;
+import io.streamrec.ranking.Vectors;
+import io.streamrec.avro.Item;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Online learning helps: over one replay with planted tastes, the log loss of the learning model falls
+ * below that of the same model frozen at its start, measured in the same run on the same stream.
+ */
+class OnlineLearningTest {
+    private static final int DIM = 32;
+    private static final int CATEGORIES = 5;
+    private static final int ITEMS_PER_CATEGORY = 20;
+    private static final int USERS = 30;
+    private static final int EVENTS = 3000;
+    private static final long T0 = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli();
+
+    @Test
+    void learningLowersLogLossAgainstTheFrozenModel() throws Exception {
+        List<ModelUpdate> learning = replay(true);
+        List<ModelUpdate> frozen = replay(false);
+        double learned = meanLossOfLastThird(learning);
+        double fixed = meanLossOfLastThird(frozen);
+        System.out.printf("online learning: log loss (last third) learning %.4f, frozen %.4f, updates %d%n",
+                learned, fixed, learning.size());
+        assertThat(learning.size()).isGreaterThan(30);
+        assertThat(learned).as("log loss learning %.4f vs frozen %.4f", learned, fixed).isLessThan(fixed * 0.9);
+    }
+
+    private static double meanLossOfLastThird(List<ModelUpdate> updates) {
+        List<ModelUpdate> tail = updates.subList(updates.size() * 2 / 3, updates.size());
+        double sum = 0;
+        long n = 0;
+        for (ModelUpdate u : tail) {
+            sum += u.getLoss() * u.getExampleCount();
+            n += u.getExampleCount();
+        }
+        return sum / n;
+    }
+
+    /** Replays the same planted-taste stream; updates are fed back as the model-updates topic would. */
+    private static List<ModelUpdate> replay(boolean apply) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        options.put("recommend.min-interval", "0 ms");
+        options.put("recommend.top-n", "5");
+        options.put("learning.batch-size", "30");
+        options.put("learning.apply-updates", Boolean.toString(apply));
+        ModelSettings settings = new ModelSettings(JobConfig.fromMap(options));
+        var h = new KeyedBroadcastOperatorTestHarness<>(
+                new CoBroadcastWithKeyedOperator<>(new ModelRecommenderFunction(settings, (SentimentClassifier) null),
+                        List.of(ModelRecommenderFunction.ITEMS, ModelRecommenderFunction.MODEL)),
+                SourcedEvent::userId, Types.STRING, 128, 1, 0);
+        h.open();
+        for (int c = 0; c < CATEGORIES; c++) {
+            for (int i = 0; i < ITEMS_PER_CATEGORY; i++) {
+                h.processBroadcastElement(ModelInput.item(item(c, i)), 0);
+            }
+        }
+        Random random = new Random(11);
+        Map<String, Recommendation> lastShown = new HashMap<>();
+        List<ModelUpdate> all = new ArrayList<>();
+        int consumed = 0;
+        for (int n = 0; n < EVENTS; n++) {
+            int u = random.nextInt(USERS);
+            String user = "u" + u;
+            int liked = u % CATEGORIES;
+            Recommendation shown = lastShown.get(user);
+            String item;
+            if (shown != null && !shown.getItems().isEmpty() && random.nextDouble() < 0.7) {
+                // Users take a shown item of their category when there is one; this is what the ranker can learn.
+                item = shown.getItems().stream().map(RecommendedItem::getItemId)
+                        .filter(id -> id.startsWith("c" + liked + "-")).findFirst()
+                        .orElse("c" + liked + "-" + random.nextInt(ITEMS_PER_CATEGORY));
+            } else {
+                int c = random.nextDouble() < 0.85 ? liked : random.nextInt(CATEGORIES);
+                item = "c" + c + "-" + random.nextInt(ITEMS_PER_CATEGORY);
+            }
+            UserEvent e = UserEvent.newBuilder().setEventId("e" + n).setUserId(user).setType(EventType.CLICK)
+                    .setItemId(item).setEventTime(Instant.ofEpochMilli(T0 + n * 60_000L)).build();
+            h.processElement(new SourcedEvent(e, "clicks", 0, n), 0);
+            List<Recommendation> out = h.extractOutputValues();
+            lastShown.put(user, out.get(out.size() - 1));
+            var side = h.getSideOutput(ModelRecommenderFunction.MODEL_UPDATES);
+            List<ModelUpdate> fresh = new ArrayList<>();
+            if (side != null) {
+                side.forEach(r -> fresh.add(r.getValue()));
+            }
+            for (ModelUpdate update : fresh.subList(consumed, fresh.size())) {
+                all.add(update);
+                h.processBroadcastElement(ModelInput.update(update), 0);
+            }
+            consumed = fresh.size();
+        }
+        h.close();
+        return all;
+    }
+
+    private static ItemVector item(int category, int i) {
+        Random r = new Random(category * 1000L + i);
+        Random dir = new Random(7 + category);
+        float[] v = new float[DIM];
+        for (int d = 0; d < DIM; d++) {
+            v[d] = (float) dir.nextGaussian() + 0.8f * (float) r.nextGaussian();
+        }
+        Item item = Item.newBuilder().setItemId("c" + category + "-" + i).setTitle("Item " + category + "-" + i)
+                .setCategories(List.of("cat" + category)).setUpdatedAt(Instant.ofEpochMilli(T0)).build();
+        return ItemVector.of(item, Vectors.normalized(v));
+    }
+}

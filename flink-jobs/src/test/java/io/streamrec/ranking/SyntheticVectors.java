@@ -1,0 +1,39 @@
+package io.streamrec.ranking;
+
+import io.streamrec.avro.Item;
+import io.streamrec.events.ItemUpdate;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+
+/** Item vectors with planted structure: items of a category lie near that category's direction. */
+final class SyntheticVectors {
+    static final int DIM = 32;
+    static final long T0 = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli();
+
+    private SyntheticVectors() {}
+
+    static float[] categoryDirection(int category) {
+        Random r = new Random(1000 + category);
+        float[] v = new float[DIM];
+        for (int i = 0; i < DIM; i++) {
+            v[i] = (float) r.nextGaussian();
+        }
+        return Vectors.normalized(v);
+    }
+
+    static ItemVector item(String id, int category, long seed) {
+        Random r = new Random(seed);
+        float[] v = categoryDirection(category).clone();
+        for (int i = 0; i < DIM; i++) {
+            v[i] += 0.35f * (float) r.nextGaussian() / (float) Math.sqrt(DIM);
+        }
+        Item item = Item.newBuilder().setItemId(id).setTitle("Item " + id).setCategories(List.of("cat" + category))
+                .setUpdatedAt(Instant.ofEpochMilli(T0)).build();
+        return ItemVector.of(item, Vectors.normalized(v));
+    }
+
+    static ItemUpdate update(ItemVector v) {
+        return new ItemUpdate(v.itemId, null);
+    }
+}
