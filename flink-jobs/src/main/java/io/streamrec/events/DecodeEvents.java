@@ -1,5 +1,6 @@
 package io.streamrec.events;
 
+import io.streamrec.metrics.MetricNames;
 import io.streamrec.avro.UserEvent;
 import io.streamrec.schemas.AvroCodec;
 import io.streamrec.schemas.UndecodableRecordException;
@@ -27,8 +28,8 @@ public class DecodeEvents extends ProcessFunction<RawRecord, SourcedEvent> {
 
     @Override
     public void open(OpenContext openContext) {
-        valid = getRuntimeContext().getMetricGroup().counter("eventsValid");
-        rejected = getRuntimeContext().getMetricGroup().counter("eventsRejected");
+        valid = getRuntimeContext().getMetricGroup().counter(MetricNames.EVENTS_VALID);
+        rejected = getRuntimeContext().getMetricGroup().counter(MetricNames.EVENTS_REJECTED);
     }
 
     @Override

@@ -17,9 +17,12 @@ public final class MetricNames {
     public static final String EVENTS_VALID = "eventsValid";
     public static final String EVENTS_REJECTED = "eventsRejected";
 
-    // Operator "recommend (baseline)".
+    // Operators "rank (model)" and "recommend (baseline)".
     public static final String RECOMMENDATIONS_OUT = "recommendationsOut";
+    // Operator "recommend (baseline)".
     public static final String ITEMS_TRACKED = "itemsTracked";
+    // Operator "rank (model)".
+    public static final String RANKING_LATENCY_MICROS = "rankingLatencyMicros";
 
     // The text encoder's async operator (module text-encoder), in the metric group TEXT_ENCODER_GROUP.
     public static final String TEXT_ENCODER_GROUP = "textEncoder";
@@ -31,11 +34,13 @@ public final class MetricNames {
     public static final String ENCODER_ENCODED = "encoded";
     public static final String ENCODER_FAILED = "failed";
 
-    // The ranker's model, in the metric group MODEL_GROUP (planned: not registered yet).
+    // The ranker's model, in the metric group MODEL_GROUP of operator "rank (model)".
     public static final String MODEL_GROUP = "model";
     public static final String MODEL_VERSION = "version";
     public static final String MODEL_UPDATE_STALENESS_MS = "updateStalenessMs";
     public static final String MODEL_GRADIENT_NORM = "gradientNorm";
+    public static final String MODEL_FEEDBACK_EXAMPLES = "feedbackExamples";
+    public static final String MODEL_LOG_LOSS = "logLoss";
 
     /** How Flink exports a metric (a histogram becomes quantiles plus a count). */
     public enum Kind {
@@ -65,7 +70,7 @@ public final class MetricNames {
     private static final String DECODE = "decode and validate events";
     private static final String RECOMMEND = "recommend (baseline)";
     private static final String ENCODE = "encode text";
-    private static final String RANK = "rank";
+    private static final String RANK = "rank (model)";
 
     /** Every metric above, once. */
     public static final List<Metric> ALL = List.of(
@@ -80,7 +85,11 @@ public final class MetricNames {
             new Metric(TEXT_ENCODER_GROUP, ENCODER_CACHE_MISSES, Kind.GAUGE, Status.REGISTERED, ENCODE),
             new Metric(TEXT_ENCODER_GROUP, ENCODER_ENCODED, Kind.COUNTER, Status.REGISTERED, ENCODE),
             new Metric(TEXT_ENCODER_GROUP, ENCODER_FAILED, Kind.COUNTER, Status.REGISTERED, ENCODE),
-            new Metric(MODEL_GROUP, MODEL_VERSION, Kind.GAUGE, Status.PLANNED, RANK),
-            new Metric(MODEL_GROUP, MODEL_UPDATE_STALENESS_MS, Kind.GAUGE, Status.PLANNED, RANK),
-            new Metric(MODEL_GROUP, MODEL_GRADIENT_NORM, Kind.HISTOGRAM, Status.PLANNED, RANK));
+            new Metric(null, RECOMMENDATIONS_OUT, Kind.COUNTER, Status.REGISTERED, RANK),
+            new Metric(null, RANKING_LATENCY_MICROS, Kind.HISTOGRAM, Status.REGISTERED, RANK),
+            new Metric(MODEL_GROUP, MODEL_VERSION, Kind.GAUGE, Status.REGISTERED, RANK),
+            new Metric(MODEL_GROUP, MODEL_UPDATE_STALENESS_MS, Kind.GAUGE, Status.REGISTERED, RANK),
+            new Metric(MODEL_GROUP, MODEL_GRADIENT_NORM, Kind.GAUGE, Status.REGISTERED, RANK),
+            new Metric(MODEL_GROUP, MODEL_FEEDBACK_EXAMPLES, Kind.COUNTER, Status.REGISTERED, RANK),
+            new Metric(MODEL_GROUP, MODEL_LOG_LOSS, Kind.GAUGE, Status.REGISTERED, RANK));
 }

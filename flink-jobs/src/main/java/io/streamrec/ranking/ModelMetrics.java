@@ -8,10 +8,6 @@ import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 
 /** The model recommender's metrics: version, staleness, gradient norm, loss, ranking latency. */
 final class ModelMetrics {
-    static final String FEEDBACK_EXAMPLES = "feedbackExamples";
-    static final String RANKING_LATENCY_MICROS = "rankingLatencyMicros";
-    static final String LOG_LOSS = "logLoss";
-
     final Counter recommendations;
     final Counter examples;
     final Histogram rankingLatencyMicros;
@@ -22,12 +18,12 @@ final class ModelMetrics {
 
     ModelMetrics(MetricGroup operator) {
         recommendations = operator.counter(MetricNames.RECOMMENDATIONS_OUT);
-        rankingLatencyMicros = operator.histogram(RANKING_LATENCY_MICROS, new DescriptiveStatisticsHistogram(1024));
+        rankingLatencyMicros = operator.histogram(MetricNames.RANKING_LATENCY_MICROS, new DescriptiveStatisticsHistogram(1024));
         MetricGroup model = operator.addGroup(MetricNames.MODEL_GROUP);
-        examples = model.counter(FEEDBACK_EXAMPLES);
+        examples = model.counter(MetricNames.MODEL_FEEDBACK_EXAMPLES);
         model.gauge(MetricNames.MODEL_VERSION, () -> modelVersion);
         model.gauge(MetricNames.MODEL_UPDATE_STALENESS_MS, () -> stalenessMillis);
         model.gauge(MetricNames.MODEL_GRADIENT_NORM, () -> gradientNorm);
-        model.gauge(LOG_LOSS, () -> logLoss);
+        model.gauge(MetricNames.MODEL_LOG_LOSS, () -> logLoss);
     }
 }

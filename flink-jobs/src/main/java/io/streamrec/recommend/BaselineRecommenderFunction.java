@@ -1,5 +1,6 @@
 package io.streamrec.recommend;
 
+import io.streamrec.metrics.MetricNames;
 import io.streamrec.avro.EventType;
 import io.streamrec.avro.Recommendation;
 import io.streamrec.avro.RecommendedItem;
@@ -76,8 +77,8 @@ public class BaselineRecommenderFunction
     @Override
     public void open(OpenContext openContext) {
         history = getRuntimeContext().getState(historyDescriptor(settings));
-        recommendationsOut = getRuntimeContext().getMetricGroup().counter("recommendationsOut");
-        getRuntimeContext().getMetricGroup().gauge("itemsTracked", () -> stats.size());
+        recommendationsOut = getRuntimeContext().getMetricGroup().counter(MetricNames.RECOMMENDATIONS_OUT);
+        getRuntimeContext().getMetricGroup().gauge(MetricNames.ITEMS_TRACKED, () -> stats.size());
     }
 
     @Override
