@@ -102,8 +102,11 @@ class ModelJobITCase {
                     .as("one committed recommendation per event, no duplicates")
                     .containsExactlyElementsOf(events.stream().map(UserEvent::getEventId).sorted().toList());
             assertThat(recs).allSatisfy(r -> assertThat(r.getRecommender()).isEqualTo("model"));
-            long withItems = recs.stream().filter(r -> !r.getItems().isEmpty()).count();
-            assertThat(withItems).isGreaterThan(recs.size() * 9L / 10);
+            // Once the catalogue is encoded (it is, by the time feedback updates exist), every user gets items.
+            List<String> secondIds = secondHalf.stream().map(UserEvent::getEventId).toList();
+            List<Recommendation> afterWarmUp = recs.stream().filter(r -> secondIds.contains(r.getTriggerEventId())).toList();
+            assertThat(afterWarmUp.stream().filter(r -> r.getItems().isEmpty()).count())
+                    .as("empty recommendations after warm-up").isLessThanOrEqualTo(afterWarmUp.size() / 20);
             recs.stream().flatMap(r -> r.getItems().stream()).forEach(i -> {
                 assertThat(i.getScore()).isBetween(0f, 1f);
                 assertThat(i.getReason()).isNotBlank();
