@@ -7,7 +7,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-events=5000; rate=500; dataset=""; port=9092; bad=""; quiet=false; job_args=()
+events=5000; rate=500; dataset=""; port=9092; bad=""; quiet=false; lead=15; job_args=()
 usage() {
   sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'
   cat <<'USAGE'
@@ -19,6 +19,8 @@ Options:
   --port P         Kafka port on 127.0.0.1 (default 9092; the controller uses P+1)
   --bad-records K  malformed records mixed into the events (default: events/500, at least 3)
   --quiet          count recommendations instead of printing each
+  --catalogue-lead S  seconds between writing the catalogue and the first event, so the job
+                   encodes the catalogue first (default 15)
   -- OPTS          further job options, e.g. -- --recommend.top-n 5
 USAGE
 }
@@ -30,6 +32,7 @@ while [[ $# -gt 0 ]]; do
     --port) port="$2"; shift 2 ;;
     --bad-records) bad="$2"; shift 2 ;;
     --quiet) quiet=true; shift ;;
+    --catalogue-lead) lead="$2"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     --) shift; job_args=("$@"); break ;;
     *) usage >&2; die "unknown option $1" ;;
@@ -92,7 +95,7 @@ $quiet && printer_args+=(--quiet)
   "${printer_args[@]}") &
 printer_pid=$!
 
-producer_args=(--bootstrap "$bootstrap" --events "$events" --rate "$rate" --bad-records "$bad")
+producer_args=(--bootstrap "$bootstrap" --events "$events" --rate "$rate" --bad-records "$bad" --catalogue-lead "$lead")
 [[ -n "$dataset" ]] && producer_args+=(--dataset "$dataset")
 run_tool io.streamrec.tools.ReplayProducer "${producer_args[@]}"
 

@@ -11,6 +11,7 @@ import io.streamrec.tools.data.DatasetReader;
 import io.streamrec.tools.data.SyntheticWorkload;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,6 +80,12 @@ public final class ReplayProducer {
                     sender.send(ReplaySender.Kind.ITEM, settings.topicName(Topic.ITEMS), utf8(item.getItemId()),
                             ITEMS.encode(item));
                 } else if (step instanceof ReplayPlan.SendEvent send) {
+                    if (lastEventMillis == Long.MIN_VALUE && !settings.catalogueLead().isZero()) {
+                        sender.flush();
+                        println(settings, "catalogue written; waiting " + settings.catalogueLead().toSeconds()
+                                + " s before the first event");
+                        sleep(settings.catalogueLead());
+                    }
                     limiter.acquire();
                     UserEvent event = rewrite(send.event(), now, runId, lastEventMillis);
                     lastEventMillis = event.getEventTime().toEpochMilli();
@@ -97,6 +104,15 @@ public final class ReplayProducer {
         ProducedCounts counts = sender.counts();
         println(settings, counts.summary());
         return counts;
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting before the first event", e);
+        }
     }
 
     /** The topic an event type belongs on. */
@@ -126,7 +142,8 @@ public final class ReplayProducer {
                 "  --run-id ID                  suffix for event ids so that a repeated replay is new data",
                 "                               (default: the start time with --event-time now, none otherwise)",
                 "  --topic-views, --topic-clicks, --topic-purchases, --topic-text-events, --topic-items NAME",
-                "  --connect-timeout SECONDS    how long to wait for the broker (default 15)");
+                "  --connect-timeout SECONDS    how long to wait for the broker (default 15)",
+                "  --catalogue-lead SECONDS     pause after the initial catalogue, before the first event (default 0)");
     }
 
     private static Dataset openSource(ReplaySettings settings) throws IOException {

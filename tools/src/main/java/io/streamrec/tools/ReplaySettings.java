@@ -37,6 +37,7 @@ public final class ReplaySettings {
     private EventTime eventTime;
     private String runId;
     private Duration connectTimeout = Duration.ofSeconds(15);
+    private Duration catalogueLead = Duration.ZERO;
     private PrintStream progress = System.out;
     private Duration progressInterval = Duration.ofSeconds(2);
 
@@ -49,7 +50,8 @@ public final class ReplaySettings {
                 .items(cli.getInt("items", SyntheticWorkload.DEFAULT_ITEMS))
                 .users(cli.getInt("users", SyntheticWorkload.DEFAULT_USERS))
                 .badRecords(cli.getInt("bad-records", 0))
-                .connectTimeout(Duration.ofSeconds(cli.getLong("connect-timeout", 15)));
+                .connectTimeout(Duration.ofSeconds(cli.getLong("connect-timeout", 15)))
+                .catalogueLead(Duration.ofSeconds(cli.getLong("catalogue-lead", 0)));
         if (cli.has("dataset")) {
             s.dataset(Path.of(cli.get("dataset", "")));
         }
@@ -149,6 +151,16 @@ public final class ReplaySettings {
     public ReplaySettings runId(String value) {
         runId = value;
         return this;
+    }
+
+    /** Pause between the initial catalogue and the first event, so the job can encode the catalogue first. */
+    public ReplaySettings catalogueLead(Duration value) {
+        catalogueLead = value;
+        return this;
+    }
+
+    public Duration catalogueLead() {
+        return catalogueLead;
     }
 
     public ReplaySettings connectTimeout(Duration value) {
