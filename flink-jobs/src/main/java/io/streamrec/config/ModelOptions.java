@@ -70,4 +70,24 @@ public final class ModelOptions {
             .defaultValue(true)
             .withDescription("Without a checkpoint, read the model-updates topic from the beginning, so a new job "
                     + "starts from the model the log describes; false starts from the prior weights.");
+
+    public static final ConfigOption<IndexKind> INDEX = ConfigOptions.key("ranking.index")
+            .enumType(IndexKind.class)
+            .defaultValue(IndexKind.EXACT)
+            .withDescription("Retrieval of the nearest items: EXACT scans every item vector (memory 4 bytes x "
+                    + "dimension per item); HNSW searches a graph (jvector) once the catalogue holds at least "
+                    + "ranking.index.approximate-above items, exactly below that. The graph is rebuilt from "
+                    + "broadcast state after a restore, on the first request.");
+
+    public static final ConfigOption<Integer> APPROXIMATE_ABOVE = ConfigOptions.key("ranking.index.approximate-above")
+            .intType()
+            .defaultValue(100_000)
+            .withDescription("With ranking.index HNSW: catalogue size from which retrieval uses the graph "
+                    + "(0 = always); smaller catalogues are scanned exactly.");
+
+    /** How the nearest items are retrieved. */
+    public enum IndexKind {
+        EXACT,
+        HNSW
+    }
 }

@@ -12,7 +12,7 @@ import java.util.function.Predicate;
  * scan is a tight loop without boxing. Removal swaps the last row in, so the array stays dense.
  * Memory: 4 bytes x dimension per item (384-d: 1.5 KB, i.e. about 154 MB per 100k items).
  */
-public final class ItemIndex {
+public final class ItemIndex implements VectorIndex {
     private final int dimension;
     private float[] data;
     private final List<String> ids = new ArrayList<>();

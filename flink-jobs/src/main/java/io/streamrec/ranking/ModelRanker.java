@@ -20,11 +20,11 @@ public final class ModelRanker {
     private static final int NEIGHBOUR_CANDIDATES = 30;
     private static final int TRENDING_CANDIDATES = 30;
 
-    private final ItemIndex index;
+    private final VectorIndex index;
     private final ItemStats stats;
     private final FeatureExtractor features;
 
-    public ModelRanker(ItemIndex index, ItemStats stats) {
+    public ModelRanker(VectorIndex index, ItemStats stats) {
         this.index = index;
         this.stats = stats;
         this.features = new FeatureExtractor(stats);

@@ -5,6 +5,7 @@ import io.streamrec.avro.ModelUpdate;
 import io.streamrec.avro.Recommendation;
 import io.streamrec.avro.RecommendedItem;
 import io.streamrec.avro.UserEvent;
+import io.streamrec.config.ModelOptions;
 import io.streamrec.events.DeadLetters;
 import io.streamrec.events.Rejection;
 import io.streamrec.events.SourcedEvent;
@@ -66,6 +67,8 @@ public class ModelRecommenderFunction
 
     private transient ValueState<UserProfile> profiles;
     private transient ItemIndex index;
+    /** What retrieval queries: {@link #index} itself, or an approximate index switched in above a size. */
+    private transient VectorIndex retrieval;
     private transient ModelState model;
     private transient boolean loaded;
     private transient ItemStats stats;
@@ -251,12 +254,12 @@ public class ModelRecommenderFunction
             }
             items.put(input.item.itemId, input.item);
             if (input.item.text != null && ensureIndex(input.item.text.length)) {
-                index.put(input.item.itemId, input.item.text);
+                retrieval.put(input.item.itemId, input.item.text);
             }
         } else if (input.removedItemId != null) {
             items.remove(input.removedItemId);
             if (index != null) {
-                index.remove(input.removedItemId);
+                retrieval.remove(input.removedItemId);
             }
         } else if (input.update != null && settings.applyUpdates) {
             applyUpdate(input.update, ctx.currentProcessingTime());
@@ -295,7 +298,7 @@ public class ModelRecommenderFunction
         for (var e : entries) {
             float[] text = e.getValue().text;
             if (text != null && ensureIndex(text.length)) {
-                index.put(e.getKey(), text);
+                retrieval.put(e.getKey(), text);
             }
         }
     }
@@ -307,7 +310,9 @@ public class ModelRecommenderFunction
     private boolean ensureIndex(int dimension) {
         if (index == null || (index.size() == 0 && index.dimension() != dimension)) {
             index = new ItemIndex(dimension);
-            ranker = new ModelRanker(index, stats);
+            retrieval = settings.index == ModelOptions.IndexKind.HNSW
+                    ? new SwitchingIndex(index, new HnswIndex(dimension), settings.approximateAbove) : index;
+            ranker = new ModelRanker(retrieval, stats);
             labeler = new FeedbackLabeler(ranker.features(), settings.sampledNegatives);
         }
         return index.dimension() == dimension;

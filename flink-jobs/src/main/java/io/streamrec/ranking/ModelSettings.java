@@ -23,6 +23,8 @@ public final class ModelSettings implements Serializable {
     public final double l2;
     public final int sampledNegatives;
     public final String jobName;
+    public final ModelOptions.IndexKind index;
+    public final int approximateAbove;
 
     public ModelSettings(ReadableConfig config) {
         this.common = new RecommenderSettings(config);
@@ -38,9 +40,14 @@ public final class ModelSettings implements Serializable {
         this.l2 = config.get(ModelOptions.L2);
         this.sampledNegatives = config.get(ModelOptions.SAMPLED_NEGATIVES);
         this.jobName = config.get(JobOptions.JOB_NAME);
+        this.index = config.get(ModelOptions.INDEX);
+        this.approximateAbove = config.get(ModelOptions.APPROXIMATE_ABOVE);
         if (batchSize <= 0 || candidates <= 0) {
             throw new IllegalArgumentException(ModelOptions.BATCH_SIZE.key() + " and " + ModelOptions.CANDIDATES.key()
                     + " must be positive");
+        }
+        if (approximateAbove < 0) {
+            throw new IllegalArgumentException(ModelOptions.APPROXIMATE_ABOVE.key() + " must not be negative");
         }
     }
 }

@@ -1,0 +1,270 @@
+package io.streamrec.ranking;
+
+import io.github.jbellis.jvector.graph.GraphIndexBuilder;
+import io.github.jbellis.jvector.graph.GraphSearcher;
+import io.github.jbellis.jvector.graph.RandomAccessVectorValues;
+import io.github.jbellis.jvector.graph.SearchResult;
+import io.github.jbellis.jvector.graph.similarity.DefaultSearchScoreProvider;
+import io.github.jbellis.jvector.util.Bits;
+import io.github.jbellis.jvector.vector.VectorSimilarityFunction;
+import io.github.jbellis.jvector.vector.VectorizationProvider;
+import io.github.jbellis.jvector.vector.types.VectorFloat;
+import io.github.jbellis.jvector.vector.types.VectorTypeSupport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Approximate top-k by dot product on an HNSW-style graph (jvector's {@link GraphIndexBuilder}: Vamana/HNSW
+ * with a hierarchy, exact scores, no quantisation). Runs on Java 17 with jvector's plain-array vector
+ * support (the Panama SIMD path needs Java 20+).
+ *
+ * <p>The graph is built lazily, in bulk, by the first {@link #topK} after it was absent (after start or
+ * restore, and after a compaction); afterwards new items are inserted one by one and removed items are
+ * marked deleted. When deleted nodes exceed a quarter of the live ones the graph is dropped and rebuilt
+ * on the next query, which also frees their vectors.
+ *
+ * <p>Vectors are kept by reference, not copied: the caller must not change an array it has put (the job
+ * passes the arrays it holds in broadcast state, so the index adds only the graph and the id maps).
+ * Not thread-safe; a Flink subtask uses it from its one task thread.
+ */
+public final class HnswIndex implements VectorIndex {
+    private static final VectorTypeSupport VTS = VectorizationProvider.getInstance().getVectorTypeSupport();
+    private static final VectorSimilarityFunction SIMILARITY = VectorSimilarityFunction.DOT_PRODUCT;
+
+    /** Graph degree (M), construction beam width and search beam width (ef). */
+    public static final int DEFAULT_MAX_DEGREE = 16;
+    public static final int DEFAULT_BUILD_BEAM = 100;
+    public static final int DEFAULT_SEARCH_BEAM = 200;
+
+    private final int dimension;
+    private final int maxDegree;
+    private final int buildBeam;
+    private final int searchBeam;
+
+    /** Graph ordinal -> vector and id; stable while a graph lives, holes where items were removed. */
+    private VectorFloat<?>[] vectors = new VectorFloat<?>[1024];
+    private String[] idOf = new String[1024];
+    private int nextOrdinal;
+    private int deleted;
+
+    /** Live items: ordinal in the graph and row in the dense id list. */
+    private final Map<String, Slot> slots = new HashMap<>();
+    private final List<String> ids = new ArrayList<>();
+
+    private GraphIndexBuilder builder;
+    private GraphSearcher searcher;
+    private boolean changedSinceSearcher;
+    private final Rows ravv = new Rows();
+
+    private static final class Slot {
+        int ordinal;
+        int row;
+
+        Slot(int ordinal, int row) {
+            this.ordinal = ordinal;
+            this.row = row;
+        }
+    }
+
+    public HnswIndex(int dimension) {
+        this(dimension, DEFAULT_MAX_DEGREE, DEFAULT_BUILD_BEAM, DEFAULT_SEARCH_BEAM);
+    }
+
+    public HnswIndex(int dimension, int maxDegree, int buildBeam, int searchBeam) {
+        this.dimension = dimension;
+        this.maxDegree = maxDegree;
+        this.buildBeam = buildBeam;
+        this.searchBeam = searchBeam;
+    }
+
+    @Override
+    public int dimension() {
+        return dimension;
+    }
+
+    @Override
+    public int size() {
+        return ids.size();
+    }
+
+    @Override
+    public boolean contains(String id) {
+        return slots.containsKey(id);
+    }
+
+    @Override
+    public String idAt(int row) {
+        return ids.get(row);
+    }
+
+    /** Whether the graph currently exists (it is built by the next query otherwise). */
+    public boolean built() {
+        return builder != null;
+    }
+
+    @Override
+    public void put(String id, float[] vector) {
+        if (vector.length != dimension) {
+            throw new IllegalArgumentException("vector of " + id + " has dimension " + vector.length
+                    + ", the index holds " + dimension);
+        }
+        Slot slot = slots.get(id);
+        if (slot == null) {
+            slot = new Slot(-1, ids.size());
+            ids.add(id);
+            slots.put(id, slot);
+        } else {
+            deleteOrdinal(slot.ordinal);
+        }
+        slot.ordinal = append(id, VTS.createFloatVector(vector));
+        if (builder != null) {
+            builder.addGraphNode(slot.ordinal, vectors[slot.ordinal]);
+        }
+        changedSinceSearcher = true;
+        maybeCompact();
+    }
+
+    @Override
+    public void remove(String id) {
+        Slot slot = slots.remove(id);
+        if (slot == null) {
+            return;
+        }
+        deleteOrdinal(slot.ordinal);
+        int last = ids.size() - 1;
+        if (slot.row != last) {
+            String moved = ids.get(last);
+            ids.set(slot.row, moved);
+            slots.get(moved).row = slot.row;
+        }
+        ids.remove(last);
+        changedSinceSearcher = true;
+        maybeCompact();
+    }
+
+    @Override
+    public List<String> topK(float[] query, int k, Predicate<String> excluded) {
+        if (query == null || k <= 0 || ids.isEmpty()) {
+            return List.of();
+        }
+        if (builder == null) {
+            build();
+        }
+        if (searcher == null || changedSinceSearcher) {
+            searcher = new GraphSearcher(builder.getGraph());
+            changedSinceSearcher = false;
+        }
+        Bits accept = ordinal -> {
+            String id = ordinal < nextOrdinal ? idOf[ordinal] : null;
+            return id != null && !excluded.test(id);
+        };
+        var score = DefaultSearchScoreProvider.exact(VTS.createFloatVector(query), SIMILARITY, ravv);
+        // jvector's beam is its topK: search wider and keep the best k (the results come best first).
+        SearchResult result = searcher.search(score, Math.max(k, searchBeam), accept);
+        SearchResult.NodeScore[] nodes = result.getNodes();
+        List<String> out = new ArrayList<>(Math.min(k, nodes.length));
+        for (int i = 0; i < nodes.length && i < k; i++) {
+            out.add(idOf[nodes[i].node]);
+        }
+        return out;
+    }
+
+    /** Heap held by the graph alone (jvector's own estimate), 0 before it is built. */
+    public long graphBytes() {
+        return builder == null ? 0 : builder.ramBytesUsed();
+    }
+
+    private int append(String id, VectorFloat<?> vector) {
+        if (nextOrdinal == vectors.length) {
+            vectors = Arrays.copyOf(vectors, vectors.length * 2);
+            idOf = Arrays.copyOf(idOf, idOf.length * 2);
+        }
+        vectors[nextOrdinal] = vector;
+        idOf[nextOrdinal] = id;
+        return nextOrdinal++;
+    }
+
+    private void deleteOrdinal(int ordinal) {
+        idOf[ordinal] = null;
+        deleted++;
+        if (builder != null) {
+            builder.markNodeDeleted(ordinal);
+        }
+    }
+
+    /** Drops the graph and renumbers the live items densely when deletions pile up. */
+    private void maybeCompact() {
+        if (deleted <= 64 || deleted <= ids.size() / 4) {
+            return;
+        }
+        closeGraph();
+        VectorFloat<?>[] v = new VectorFloat<?>[Math.max(1024, ids.size() * 2)];
+        String[] o = new String[v.length];
+        for (int row = 0; row < ids.size(); row++) {
+            Slot slot = slots.get(ids.get(row));
+            v[row] = vectors[slot.ordinal];
+            o[row] = ids.get(row);
+            slot.ordinal = row;
+        }
+        vectors = v;
+        idOf = o;
+        nextOrdinal = ids.size();
+        deleted = 0;
+    }
+
+    private void build() {
+        if (deleted > 0) {
+            deleted = Integer.MAX_VALUE; // force renumbering, so the bulk build sees no holes
+            maybeCompact();
+        }
+        builder = new GraphIndexBuilder(ravv, SIMILARITY, maxDegree, buildBeam, 1.2f, 1.2f, true);
+        builder.build(ravv);
+        searcher = null;
+    }
+
+    private void closeGraph() {
+        if (builder != null) {
+            try {
+                builder.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        builder = null;
+        searcher = null;
+    }
+
+    /** jvector's view of the vectors by ordinal; grows with the index. */
+    private final class Rows implements RandomAccessVectorValues {
+        @Override
+        public int size() {
+            return nextOrdinal;
+        }
+
+        @Override
+        public int dimension() {
+            return dimension;
+        }
+
+        @Override
+        public VectorFloat<?> getVector(int ordinal) {
+            return vectors[ordinal];
+        }
+
+        @Override
+        public boolean isValueShared() {
+            return false;
+        }
+
+        @Override
+        public RandomAccessVectorValues copy() {
+            return this;
+        }
+    }
+}
