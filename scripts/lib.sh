@@ -13,15 +13,22 @@ die() { printf '[streamrec] error: %s\n' "$*" >&2; exit 1; }
 
 # Builds the project (without tests) when its outputs are missing or older than the sources.
 ensure_built() {
-  local marker="$ROOT/flink-jobs/target/job-classpath.txt"
+  local stamp="$LOCAL/build.stamp"
   local stale=""
-  if [[ -f "$marker" ]]; then
+  if [[ -f "$stamp" && -f "$ROOT/flink-jobs/target/job-classpath.txt" && -f "$ROOT/tools/target/tools-classpath.txt" ]]; then
     stale=$(find "$ROOT" \( -path "$ROOT/.local" -o -name target -o -path "$ROOT/.git" \) -prune -o \
-      \( -path '*/src/main/*' -o -name pom.xml \) -type f -newer "$marker" -print -quit 2>/dev/null)
+      \( -path '*/src/main/*' -o -name pom.xml \) -type f -newer "$stamp" -print -quit 2>/dev/null)
+  else
+    stale="no build yet"
   fi
-  if [[ ! -f "$marker" || ! -f "$ROOT/tools/target/tools-classpath.txt" || -n "$stale" ]]; then
+  if [[ -n "$stale" ]]; then
     info "building (mvn -B -q install -DskipTests) ..."
+    mkdir -p "$LOCAL"
+    local started="$LOCAL/build.started"
+    touch "$started"
     (cd "$ROOT" && mvn -B -q install -DskipTests) || die "build failed"
+    # Sources edited during the build stay newer than the stamp and trigger the next build.
+    mv -f "$started" "$stamp"
   fi
 }
 

@@ -1,0 +1,79 @@
+package io.streamrec.eval;
+
+import io.streamrec.eval.protocol.ReplaySettings;
+import io.streamrec.eval.protocol.TimelineSplit;
+import io.streamrec.local.CommandLine;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The command line of {@link EvalMain}.
+ *
+ * @param limit evaluate only the first {@code limit} events (0: all)
+ */
+public record EvalOptions(
+        Path dataset,
+        List<String> recommenders,
+        long limit,
+        Path out,
+        ReplaySettings replay,
+        Duration recentWindow,
+        int coOccurrenceWindow,
+        long seed,
+        String textModel,
+        int textThreads,
+        String commit) {
+
+    static final String USAGE = """
+            usage: scripts/eval.sh --dataset DIR [--recommenders a,b,...] [--limit N] [--out DIR] [--top-n 10]
+                   [--warm-up 0.1] [--held-out 0.2] [--recent-days 7] [--cooccurrence-window 20] [--seed 42]
+                   [--text-model all-minilm-l6-v2-q] [--text-threads 2] [--max-candidates 1000]""";
+
+    private static final Set<String> KNOWN = Set.of("dataset", "recommenders", "limit", "out", "top-n", "warm-up",
+            "held-out", "recent-days", "cooccurrence-window", "seed", "text-model", "text-threads", "max-candidates",
+            "commit");
+
+    public static EvalOptions parse(String[] args, List<String> allRecommenders) {
+        CommandLine cl = CommandLine.parse(Arrays.asList(args));
+        List<String> unknown = cl.asMap().keySet().stream().filter(k -> !KNOWN.contains(k)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("unknown option(s) " + unknown.stream().map(k -> "--" + k).toList()
+                    + "\n" + USAGE);
+        }
+        if (!cl.has("dataset")) {
+            throw new IllegalArgumentException("--dataset is required\n" + USAGE);
+        }
+        Path dataset = Path.of(cl.get("dataset", ""));
+        List<String> recommenders = cl.has("recommenders")
+                ? Arrays.stream(cl.get("recommenders", "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList()
+                : allRecommenders;
+        long limit = cl.getLong("limit", 0);
+        if (limit < 0) {
+            throw new IllegalArgumentException("--limit must not be negative, got " + limit);
+        }
+        int topN = cl.getInt("top-n", 10);
+        if (topN < 1) {
+            throw new IllegalArgumentException("--top-n must be at least 1, got " + topN);
+        }
+        ReplaySettings defaults = ReplaySettings.defaults(topN);
+        int maxCandidates = cl.getInt("max-candidates", defaults.maxCandidates());
+        ReplaySettings replay = new ReplaySettings(topN, defaults.depth(), maxCandidates,
+                cl.getDouble("warm-up", 0.1), cl.getDouble("held-out", 0.2),
+                defaults.coldStartInteractions(), defaults.newUserEvents());
+        // Checks the fractions now rather than after loading the data.
+        TimelineSplit.of(List.of(), replay.warmUpFraction(), replay.heldOutFraction());
+        Path name = dataset.toAbsolutePath().normalize().getFileName();
+        Path out = Path.of(cl.get("out", Path.of(".local", "eval", name == null ? "dataset" : name.toString()).toString()));
+        double recentDays = cl.getDouble("recent-days", 7);
+        if (recentDays <= 0) {
+            throw new IllegalArgumentException("--recent-days must be positive, got " + recentDays);
+        }
+        return new EvalOptions(dataset, recommenders, limit, out, replay,
+                Duration.ofMillis(Math.round(recentDays * 86_400_000L)), cl.getInt("cooccurrence-window", 20),
+                cl.getLong("seed", 42), cl.get("text-model", "all-minilm-l6-v2-q"), cl.getInt("text-threads", 2),
+                cl.get("commit", "unknown"));
+    }
+}

@@ -1,0 +1,93 @@
+package io.streamrec.eval;
+
+import io.streamrec.eval.recommenders.CoOccurrenceRecommender;
+import io.streamrec.eval.recommenders.ModelUpstream;
+import io.streamrec.eval.recommenders.OperatorRecommender;
+import io.streamrec.eval.recommenders.PopularityRecommender;
+import io.streamrec.eval.recommenders.RandomRecommender;
+import io.streamrec.eval.recommenders.RecentPopularityRecommender;
+import io.streamrec.eval.recommenders.Recommender;
+import io.streamrec.eval.recommenders.RecommenderContext;
+import io.streamrec.eval.recommenders.RecommenderFactory;
+import io.streamrec.eval.recommenders.TextSimilarityRecommender;
+import io.streamrec.ranking.ModelRecommenderFunction;
+import io.streamrec.ranking.ModelSettings;
+import io.streamrec.recommend.BaselineRecommenderFunction;
+import io.streamrec.recommend.RecommenderSettings;
+import io.streamrec.text.EncoderSettings;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The recommenders the evaluation knows, by name. */
+public final class RecommenderRegistry {
+    private final Map<String, RecommenderFactory> factories = new LinkedHashMap<>();
+
+    /** The job's recommenders first, then the baselines. */
+    public static RecommenderRegistry standard() {
+        RecommenderRegistry registry = new RecommenderRegistry();
+
+        // ── The job's recommenders, driven as real Flink operators: one line each. ─────────────────────
+        registry.register("model", ctx -> OperatorRecommender.open("model",
+                config -> new ModelRecommenderFunction(new ModelSettings(config), EncoderSettings.fromConfiguration(config)),
+                List.of(ModelRecommenderFunction.ITEMS, ModelRecommenderFunction.MODEL),
+                new ModelUpstream(ctx.textEncoder().get()), Map.of(), ctx.maxCandidates()));
+        registry.register("baseline", ctx -> OperatorRecommender.open("baseline",
+                config -> new BaselineRecommenderFunction(new RecommenderSettings(config)),
+                List.of(BaselineRecommenderFunction.CATALOGUE), OperatorRecommender.CATALOGUE_UPDATES, Map.of(),
+                ctx.maxCandidates()));
+
+        // ── Baselines of this module. ────────────────────────────────────────────────────────────────────
+        registry.register("popularity", ctx -> new PopularityRecommender());
+        registry.register("recent-popularity", ctx -> new RecentPopularityRecommender(ctx.recentWindow()));
+        registry.register("cooccurrence", ctx -> new CoOccurrenceRecommender(ctx.coOccurrenceWindow()));
+        registry.register("text", ctx -> new TextSimilarityRecommender(ctx.textEncoder().get()));
+        registry.register("random", ctx -> new RandomRecommender(ctx.seed()));
+        return registry;
+    }
+
+    public RecommenderRegistry register(String name, RecommenderFactory factory) {
+        if (factories.putIfAbsent(name, factory) != null) {
+            throw new IllegalArgumentException("recommender '" + name + "' is registered twice");
+        }
+        return this;
+    }
+
+    public List<String> names() {
+        return List.copyOf(factories.keySet());
+    }
+
+    /** Checks {@code names} before anything is opened, so a typo fails in a second, not after a build-up. */
+    public void requireKnown(List<String> names) {
+        List<String> unknown = names.stream().filter(n -> !factories.containsKey(n)).toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("unknown recommender(s) " + unknown + "; choose from: "
+                    + String.join(", ", factories.keySet()));
+        }
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("no recommenders given; choose from: " + String.join(", ", factories.keySet()));
+        }
+    }
+
+    /** Opens the named recommenders, in order; closes those already opened if one fails. */
+    public List<Recommender> open(List<String> names, RecommenderContext context) throws Exception {
+        requireKnown(names);
+        List<Recommender> opened = new ArrayList<>();
+        try {
+            for (String name : names) {
+                opened.add(factories.get(name).create(context));
+            }
+            return opened;
+        } catch (Exception | Error e) {
+            for (Recommender r : opened) {
+                try {
+                    r.close();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
+        }
+    }
+}

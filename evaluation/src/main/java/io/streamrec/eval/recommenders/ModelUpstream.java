@@ -1,0 +1,63 @@
+package io.streamrec.eval.recommenders;
+
+import io.streamrec.avro.EventType;
+import io.streamrec.avro.Item;
+import io.streamrec.avro.ModelUpdate;
+import io.streamrec.avro.Recommendation;
+import io.streamrec.events.SourcedEvent;
+import io.streamrec.ranking.ItemVector;
+import io.streamrec.ranking.ModelInput;
+import io.streamrec.ranking.ModelRecommenderFunction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+
+/**
+ * What the job's model pipeline does around {@link ModelRecommenderFunction}, in-process: item text
+ * encoded once per version into the item's vector, search and review text encoded onto the event, and
+ * the function's model updates fed straight back as broadcast input, in order (in the job they make a
+ * round trip through the model-updates topic, so they arrive a little later there).
+ */
+public final class ModelUpstream implements OperatorRecommender.Upstream<ModelInput> {
+    private final TextEncoder encoder;
+
+    public ModelUpstream(TextEncoder encoder) {
+        this.encoder = encoder;
+    }
+
+    @Override
+    public List<ModelInput> items(List<Item> items) {
+        float[][] vectors = encoder.encode(items.stream().map(ItemVector::textOf).toList());
+        List<ModelInput> inputs = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            inputs.add(ModelInput.item(ItemVector.of(items.get(i), vectors[i])));
+        }
+        return inputs;
+    }
+
+    @Override
+    public SourcedEvent event(SourcedEvent in) {
+        EventType type = in.event.getType();
+        if ((type == EventType.SEARCH || type == EventType.REVIEW) && in.event.getText() != null) {
+            in.textVector = encoder.encode(List.of(in.event.getText()))[0];
+        }
+        return in;
+    }
+
+    @Override
+    public List<ModelInput> feedback(
+            KeyedBroadcastOperatorTestHarness<String, SourcedEvent, ModelInput, Recommendation> harness) {
+        Queue<StreamRecord<ModelUpdate>> updates = harness.getSideOutput(ModelRecommenderFunction.MODEL_UPDATES);
+        if (updates == null || updates.isEmpty()) {
+            return List.of();
+        }
+        List<ModelInput> inputs = new ArrayList<>(updates.size());
+        for (StreamRecord<ModelUpdate> update : updates) {
+            inputs.add(ModelInput.update(update.getValue()));
+        }
+        updates.clear();
+        return inputs;
+    }
+}

@@ -1,0 +1,26 @@
+package io.streamrec.eval.recommenders;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * What recommenders may be configured from: the list depth the replay asks for, the baselines' knobs
+ * and the (lazily opened) text encoder, which only the text recommenders touch.
+ *
+ * @param maxCandidates most items the replay asks for in one probe (top-N plus the user's seen items, capped)
+ * @param recentWindow the sliding window of the recent-popularity baseline, in event time
+ * @param coOccurrenceWindow how many of a user's recent items pair with a new one in the co-occurrence baseline
+ * @param seed seed of the random baseline
+ * @param textEncoder opens the sentence encoder on first use
+ */
+public record RecommenderContext(
+        int maxCandidates,
+        Duration recentWindow,
+        int coOccurrenceWindow,
+        long seed,
+        Supplier<TextEncoder> textEncoder) {
+
+    public static RecommenderContext defaults(Supplier<TextEncoder> textEncoder) {
+        return new RecommenderContext(1000, Duration.ofDays(7), 20, 42L, textEncoder);
+    }
+}

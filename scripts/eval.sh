@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Offline evaluation: replays a dataset in time order, test-then-learn, through the job's recommenders
+# (the real Flink operators, driven directly) and the baselines; writes metrics.json, report.md and plots.
+#
+#   scripts/eval.sh --dataset DIR [--recommenders model,baseline,popularity,recent-popularity,cooccurrence,text,random]
+#                   [--limit N] [--out DIR] [--top-n 10] [--warm-up 0.1] [--held-out 0.2] [--recent-days 7]
+#                   [--cooccurrence-window 20] [--seed 42] [--text-model all-minilm-l6-v2-q] [--text-threads 2]
+#
+# DIR holds MovieLens latest (movies.csv + ratings.csv), MovieLens 100K (u.data + u.item) or the generic
+# events.csv + items.csv (docs/datasets.md). Default --out: .local/eval/<dataset folder name>.
+# EVAL_JAVA_OPTS adds JVM options (default heap -Xmx3g). See docs/evaluation.md.
+set -euo pipefail
+# shellcheck source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+if [[ $# -eq 0 || "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then
+  sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  exit 0
+fi
+
+dataset="" out=""
+args=("$@")
+for ((i = 0; i < ${#args[@]}; i++)); do
+  case "${args[i]}" in
+    --dataset) dataset="${args[i + 1]:-}" ;;
+    --dataset=*) dataset="${args[i]#--dataset=}" ;;
+    --out) out="${args[i + 1]:-}" ;;
+    --out=*) out="${args[i]#--out=}" ;;
+  esac
+done
+[[ -n "$dataset" ]] || die "--dataset DIR is required (see scripts/eval.sh --help)"
+[[ -d "$dataset" ]] || die "dataset folder $dataset does not exist"
+if [[ -z "$out" ]]; then
+  out="$LOCAL/eval/$(basename "$(cd "$dataset" && pwd)")"
+  args+=(--out "$out")
+fi
+
+EVAL_CP_FILE="$ROOT/evaluation/target/eval-classpath.txt"
+# Another module mid-edit must not block an evaluation that is already built.
+if ! (ensure_built); then
+  [[ -f "$EVAL_CP_FILE" ]] || die "build failed"
+  info "build failed; evaluating with the classes built before"
+fi
+if [[ ! -f "$EVAL_CP_FILE" || ! -d "$ROOT/evaluation/target/classes" ]]; then
+  info "building the evaluation module ..."
+  (cd "$ROOT" && mvn -B -q install -DskipTests -pl evaluation -am) || die "build failed"
+fi
+
+commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
+info "evaluating $dataset -> $out (commit $commit)"
+# Flink's operators on Java 17 need these opens (the same list the tests run with).
+opens=(--add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED
+  --add-opens=java.base/java.lang.invoke=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED
+  --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
+  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.time=ALL-UNNAMED
+  --add-opens=java.base/java.util.concurrent=ALL-UNNAMED)
+# Run from a private copy of the project's own jars: another build installing them mid-run would
+# otherwise pull classes from under the running JVM (NoClassDefFoundError minutes into a replay).
+snapshot="$LOCAL/eval/.classpath.$$"
+trap 'rm -rf "$snapshot"' EXIT
+mkdir -p "$snapshot"
+cp -r "$ROOT/evaluation/target/classes" "$snapshot/classes"
+classpath="$snapshot/classes"
+IFS=: read -r -a entries < "$EVAL_CP_FILE" || true  # the file has no final newline
+for entry in "${entries[@]}"; do
+  if [[ "$(basename "$entry")" == streamrec-* ]]; then
+    cp "$entry" "$snapshot/" && entry="$snapshot/$(basename "$entry")"
+  fi
+  classpath+=":$entry"
+done
+# shellcheck disable=SC2086
+"$JAVA" "${JAVA_OPTS_COMMON[@]}" "${opens[@]}" -Xmx3g -Djava.awt.headless=true \
+  -Dstreamrec.models.root="$ROOT/onnx-models/target/models" ${EVAL_JAVA_OPTS:-} \
+  -cp "$classpath" io.streamrec.eval.EvalMain "${args[@]}" --commit "$commit"
