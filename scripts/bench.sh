@@ -6,8 +6,14 @@
 #                            [--batches 1,8,32,128] [--seconds S] [--reps N]
 #       Text encoder throughput: the operator path (async function + micro-batcher) against a bare
 #       ONNX Runtime loop over the same batches. Writes DIR/encoder.json (default DIR: target/bench).
-#   scripts/bench.sh pipeline ...
-#       End-to-end pipeline benchmark (not implemented yet).
+#   scripts/bench.sh pipeline [--events N] [--rate R] [--parallelism P] [--catalogue C] [--out DIR] [--quick]
+#                             [--jobs passthrough,baseline,model] [--no-exactly-once] [--profile]
+#                             [-- --job.option value ...]
+#       End-to-end: a pass-through job (the ceiling), the product job with the baseline and with the model,
+#       on one Kafka broker and Flink's local cluster: events/s at saturation and latency p50/p95/p99/max at a
+#       fixed rate (at-least-once and exactly-once). Writes DIR/bench.json (default DIR: target/bench) and
+#       DIR/bench.log; --profile also records DIR/profile.jfr and prints its hottest frames. See
+#       docs/performance.md.
 #
 # Environment: BENCH_SKIP_BUILD=1 skips the Maven build; BENCH_MAVEN_ARGS adds Maven arguments (e.g. -Pgpu);
 # BENCH_JAVA_OPTS adds JVM options.
@@ -18,7 +24,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export OPT_OUT_TRACKING=true
 
 usage() {
-  sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,/^set -euo/{/^set -euo/d;p;}' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 build_encoder() {
@@ -56,13 +62,121 @@ bench_encoder() {
     -cp "$cp" io.streamrec.text.bench.EncoderBenchmark --out "$out" ${args[@]+"${args[@]}"}
 }
 
+build_pipeline() {
+  if [[ "${BENCH_SKIP_BUILD:-0}" == 1 ]]; then
+    return
+  fi
+  echo "Building the benchmark and the modules it runs (compile only) ..." >&2
+  # shellcheck disable=SC2086
+  if ! (cd "$ROOT" && mvn -B -o -q compile -pl benchmarks -am ${BENCH_MAVEN_ARGS:-}); then
+    echo "Offline build failed; retrying with Maven Central" >&2
+    # shellcheck disable=SC2086
+    (cd "$ROOT" && mvn -B -q compile -pl benchmarks -am ${BENCH_MAVEN_ARGS:-})
+  fi
+}
+
+# Hottest frames (top of stack) of a JFR recording's execution samples.
+jfr_top() {
+  local file="$1" n="${2:-25}"
+  jfr print --events jdk.ExecutionSample "$file" \
+    | awk '/stackTrace = \[/ { getline; sub(/^[ \t]+/, ""); sub(/line:.*/, ""); print }' \
+    | sort | uniq -c | sort -rn | head -n "$n"
+}
+
+bench_pipeline() {
+  local out="$ROOT/target/bench" args=() profile=0
+  while [[ $# -gt 0 ]]; do
+    case "$1" in
+      --out) out="$2"; shift 2 ;;
+      --profile) profile=1; shift ;;
+      -h|--help) usage; exit 0 ;;
+      *) args+=("$1"); shift ;;
+    esac
+  done
+  mkdir -p "$out"
+  out="$(cd "$out" && pwd)"
+  build_pipeline
+  # The modules' classes are copied first: other builds in the same tree must not swap them mid-run.
+  # BENCH_FLINK_JOBS_CLASSES points at another build of flink-jobs (before/after comparisons).
+  local classes="$out/.classes" m
+  rm -rf "$classes" && mkdir -p "$classes"
+  for m in benchmarks flink-jobs tools text-encoder schemas; do
+    local src="$ROOT/$m/target/classes"
+    [[ "$m" == flink-jobs && -n "${BENCH_FLINK_JOBS_CLASSES:-}" ]] && src="$BENCH_FLINK_JOBS_CLASSES"
+    [[ -d "$src" ]] || { echo "missing $src: build first (mvn -B -o compile -pl benchmarks -am)" >&2; return 1; }
+    cp -r "$src" "$classes/$m"
+  done
+  local cp="${BENCH_CLASSES_FIRST:+$BENCH_CLASSES_FIRST:}$classes/benchmarks:$classes/flink-jobs:$classes/tools"
+  cp+=":$classes/text-encoder:$classes/schemas:$(cat "$ROOT/benchmarks/target/bench-classpath.txt")"
+  local jvm=(-Xmx3g -XX:+UseG1GC -DOPT_OUT_TRACKING=true -Doffline=true
+    -DDJL_CACHE_DIR="$ROOT/benchmarks/target/djl-cache"
+    -Dstreamrec.models.root="$ROOT/onnx-models/target/models"
+    -Dstreamrec.broker.classpath="$ROOT/kafka-broker/target/broker-classpath.txt"
+    -Dlog4j.configurationFile="$classes/benchmarks/log4j2-bench.properties" -Dbench.log.file="$out/bench.log"
+    --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED
+    --add-opens=java.base/java.lang.invoke=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED
+    --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
+    --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED
+    --add-opens=java.base/java.text=ALL-UNNAMED --add-opens=java.base/java.time=ALL-UNNAMED
+    --add-opens=java.base/java.util.concurrent=ALL-UNNAMED)
+  if [[ "$profile" == 1 ]]; then
+    jvm+=("-XX:StartFlightRecording=filename=$out/profile.jfr,settings=profile,dumponexit=true")
+  fi
+  local commit
+  commit="$(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  if [[ -n "$(cd "$ROOT" && git status --porcelain -- flink-jobs benchmarks 2>/dev/null)" ]]; then
+    commit+="+local changes"
+  fi
+  local status=0
+  # shellcheck disable=SC2086
+  java "${jvm[@]}" ${BENCH_JAVA_OPTS:-} -cp "$cp" io.streamrec.bench.PipelineBenchmark \
+    --out "$out" --commit "$commit" ${args[@]+"${args[@]}"} || status=$?
+  if [[ "$profile" == 1 && -f "$out/profile.jfr" ]]; then
+    echo "Hottest frames (JFR execution samples, whole run):"
+    jfr_top "$out/profile.jfr" 30 | tee "$out/profile-top.txt"
+  fi
+  return "$status"
+}
+
 command="${1:-}"
 [[ $# -gt 0 ]] && shift
 case "$command" in
   encoder) bench_encoder "$@" ;;
-  pipeline)
-    echo "pipeline: not implemented yet" >&2
-    exit 2 ;;
+  pipeline) bench_pipeline "$@" ;;
+  ranking|sentiment)
+    # scripts/bench.sh ranking [--out DIR] [--quick] [--sizes 10000,100000,1000000] [--dim 384] [--reps N]
+    #     ModelRanker.rank throughput, exact vs HNSW index, recall@100; writes DIR/ranking.json (docs/ranking.md).
+    # scripts/bench.sh sentiment [--dataset DIR] [--out DIR] [--limit N]
+    #     Review sentiment accuracy on labelled reviews; writes DIR/sentiment.json (docs/ranking.md).
+    rb_out="$ROOT/target/bench" rb_args=() rb_dataset="$ROOT/../shared/datasets/amazon-all-beauty-5core"
+    while [[ $# -gt 0 ]]; do
+      case "$1" in
+        --out) rb_out="$2"; shift 2 ;;
+        --dataset) rb_dataset="$2"; shift 2 ;;
+        -h|--help) usage; exit 0 ;;
+        *) rb_args+=("$1"); shift ;;
+      esac
+    done
+    mkdir -p "$rb_out"
+    if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
+      echo "Building ranking-bench ..." >&2
+      # shellcheck disable=SC2086
+      (cd "$ROOT" && mvn -B -o -q package -DskipTests -pl ranking-bench -am ${BENCH_MAVEN_ARGS:-})
+    fi
+    rb_cp="$ROOT/ranking-bench/target/classes:$ROOT/flink-jobs/target/classes:$(cat "$ROOT/ranking-bench/target/classpath.txt")"
+    if [[ "$command" == ranking ]]; then
+      # 1M x 384 floats are 1.5 GB held twice (item vectors and the exact matrix) plus the graph.
+      # shellcheck disable=SC2086
+      java -Xmx${RANKING_BENCH_HEAP:-6g} ${BENCH_JAVA_OPTS:-} -DOPT_OUT_TRACKING=true -Doffline=true -cp "$rb_cp" \
+        io.streamrec.bench.RankingBenchmark --out "$rb_out" ${rb_args[@]+"${rb_args[@]}"}
+    else
+      # shellcheck disable=SC2086
+      java -Xmx2g ${BENCH_JAVA_OPTS:-} -DOPT_OUT_TRACKING=true -Doffline=true \
+        -DDJL_CACHE_DIR="$ROOT/text-encoder/target/djl-cache" \
+        -Dstreamrec.models.root="$ROOT/onnx-models/target/models" \
+        -cp "$rb_cp" io.streamrec.bench.SentimentBenchmark --dataset "$rb_dataset" --out "$rb_out" \
+        ${rb_args[@]+"${rb_args[@]}"}
+    fi ;;
   -h|--help|help) usage ;;
   *) usage >&2; exit 2 ;;
 esac

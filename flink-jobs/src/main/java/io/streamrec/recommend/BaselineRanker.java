@@ -60,8 +60,20 @@ public final class BaselineRanker {
             Candidate c = candidates.computeIfAbsent(item, Candidate::new);
             c.trendScore = top == 0 ? 0 : (float) (TRENDING_WEIGHT * stats.popularity(item) / top);
         }
-        List<ScoredItem> ranked = new ArrayList<>();
-        for (Candidate c : candidates.values()) {
+        // Order all candidates first (cheap: floats and ids), then look up, filter and explain only until n
+        // are accepted: the same result as filtering everything first, without a catalogue lookup and a
+        // reason string for each of the (often a thousand) candidates.
+        Candidate[] ordered = candidates.values().toArray(new Candidate[0]);
+        for (Candidate c : ordered) {
+            c.score = c.coScore + c.trendScore;
+        }
+        java.util.Arrays.sort(ordered, (a, b) -> {
+            int byScore = Float.compare(b.score, a.score);
+            return byScore != 0 ? byScore : a.itemId.compareTo(b.itemId);
+        });
+        List<ScoredItem> ranked = new ArrayList<>(Math.min(n, ordered.length));
+        for (int i = 0; i < ordered.length && ranked.size() < n; i++) {
+            Candidate c = ordered[i];
             if (excluded.contains(c.itemId)) {
                 continue;
             }
@@ -69,14 +81,9 @@ public final class BaselineRanker {
             if (!filter.allows(c.itemId, info)) {
                 continue;
             }
-            float score = c.coScore + c.trendScore;
-            ranked.add(new ScoredItem(c.itemId, score, reason(c, info, catalogue)));
+            ranked.add(new ScoredItem(c.itemId, c.score, reason(c, info, catalogue)));
         }
-        ranked.sort((a, b) -> {
-            int byScore = Float.compare(b.score(), a.score());
-            return byScore != 0 ? byScore : a.itemId().compareTo(b.itemId());
-        });
-        return ranked.size() > n ? new ArrayList<>(ranked.subList(0, n)) : ranked;
+        return ranked;
     }
 
     private static String reason(Candidate c, ItemInfo info, Function<String, ItemInfo> catalogue) {
@@ -91,6 +98,7 @@ public final class BaselineRanker {
         final String itemId;
         float coScore;
         float trendScore;
+        float score;
         String bestSource;
         float bestSourceScore;
 

@@ -91,12 +91,38 @@ public final class ItemStats {
     /** The {@code k} most popular items now, most popular first (recomputed every 256 updates). */
     public List<String> trending(int k) {
         if (trending.isEmpty() || trending.size() < Math.min(k, entries.size())) {
-            List<Map.Entry<String, Entry>> all = new ArrayList<>(entries.entrySet());
-            all.sort((x, y) -> Double.compare(decayed(y.getValue(), now), decayed(x.getValue(), now)));
-            List<String> top = new ArrayList<>(k);
-            for (int i = 0; i < k && i < all.size(); i++) {
-                if (all.get(i).getValue().popularity > 0) {
-                    top.add(all.get(i).getKey());
+            // Each item's decayed popularity once (not twice per comparison of a full sort), then the k best
+            // by (popularity desc, position in the map), the order the stable full sort gave.
+            int n = entries.size();
+            String[] ids = new String[n];
+            double[] decayed = new double[n];
+            boolean[] positive = new boolean[n];
+            int i = 0;
+            for (Map.Entry<String, Entry> e : entries.entrySet()) {
+                ids[i] = e.getKey();
+                decayed[i] = decayed(e.getValue(), now);
+                positive[i] = e.getValue().popularity > 0;
+                i++;
+            }
+            int keep = Math.min(k, n);
+            java.util.PriorityQueue<Integer> worstFirst = new java.util.PriorityQueue<>(keep + 1, (a, b) -> {
+                int c = Double.compare(decayed[a], decayed[b]);
+                return c != 0 ? c : Integer.compare(b, a);
+            });
+            for (int j = 0; j < n && keep > 0; j++) {
+                worstFirst.add(j);
+                if (worstFirst.size() > keep) {
+                    worstFirst.poll();
+                }
+            }
+            Integer[] best = new Integer[worstFirst.size()];
+            for (int j = best.length - 1; j >= 0; j--) {
+                best[j] = worstFirst.poll();
+            }
+            List<String> top = new ArrayList<>(keep);
+            for (Integer j : best) {
+                if (positive[j]) {
+                    top.add(ids[j]);
                 }
             }
             trending = top;

@@ -1,0 +1,182 @@
+package io.streamrec.bench;
+
+import io.streamrec.avro.EventType;
+import io.streamrec.avro.Item;
+import io.streamrec.avro.UserEvent;
+import io.streamrec.schemas.AvroCodec;
+import io.streamrec.schemas.Topic;
+import io.streamrec.tools.RateLimiter;
+import io.streamrec.tools.ReplayProducer;
+import io.streamrec.tools.data.SyntheticWorkload;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Writes the synthetic workload to one run's topics: the catalogue, bursts of events (as fast as
+ * possible, with the workload's own event times), events inside one open transaction (written in
+ * advance, invisible to the job's read_committed sources until {@link #commit()}), and events at a fixed
+ * rate stamped with the send time (event_time and record timestamp), for latency.
+ */
+final class EventFeed implements AutoCloseable {
+    private static final AvroCodec<UserEvent> EVENTS = AvroCodec.of(UserEvent.class);
+    private static final AvroCodec<Item> ITEMS = AvroCodec.of(Item.class);
+
+    private final String bootstrap;
+    private final BenchTopics topics;
+    private final Iterator<UserEvent> events;
+    private final String runTag;
+    private final KafkaProducer<byte[], byte[]> plain;
+    private KafkaProducer<byte[], byte[]> transactional;
+    private final AtomicReference<Exception> failure = new AtomicReference<>();
+    private final Callback callback = (metadata, error) -> {
+        if (error != null) {
+            failure.compareAndSet(null, error);
+        }
+    };
+    private long sent;
+    private long textEvents;
+
+    EventFeed(String bootstrap, BenchTopics topics, SyntheticWorkload workload, String runTag) {
+        this.bootstrap = bootstrap;
+        this.topics = topics;
+        this.events = workload.events();
+        this.runTag = runTag;
+        this.plain = new KafkaProducer<>(props(null), new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    private Properties props(String transactionalId) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        // No linger: an event's latency starts when it is handed to the producer.
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, "65536");
+        // The machine may be shared and busy: wait for a starved broker rather than fail the run.
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "600000");
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "120000");
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "300000");
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, "bench-feed-" + runTag + (transactionalId == null ? "" : "-tx"));
+        if (transactionalId != null) {
+            p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+            p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "600000");
+            p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        }
+        return p;
+    }
+
+    void sendItems(List<Item> items) {
+        for (Item item : items) {
+            plain.send(new ProducerRecord<>(topics.name(Topic.ITEMS), utf8(item.getItemId()), ITEMS.encode(item)),
+                    callback);
+        }
+        flush();
+    }
+
+    /** The next {@code n} events as fast as possible, with their workload event times. */
+    void sendBurst(long n) {
+        for (long i = 0; i < n; i++) {
+            send(plain, next(), null);
+        }
+        flush();
+    }
+
+    /** The next {@code n} events in one transaction, left open until {@link #commit()}. */
+    void sendUncommitted(long n) {
+        transactional = new KafkaProducer<>(props("bench-feed-" + runTag), new ByteArraySerializer(),
+                new ByteArraySerializer());
+        transactional.initTransactions();
+        transactional.beginTransaction();
+        for (long i = 0; i < n; i++) {
+            send(transactional, next(), null);
+        }
+        transactional.flush();
+        throwIfFailed();
+    }
+
+    /** Makes the events of {@link #sendUncommitted} visible to the job, all at once. */
+    void commit() {
+        transactional.commitTransaction();
+        transactional.close(Duration.ofSeconds(30));
+        transactional = null;
+    }
+
+    /**
+     * Events at {@code rate} per second for {@code duration}, each stamped with its send time (event_time
+     * and record timestamp); returns how many were sent.
+     */
+    long sendAtRate(double rate, Duration duration) throws InterruptedException {
+        RateLimiter limiter = new RateLimiter(rate);
+        long end = System.nanoTime() + duration.toNanos();
+        long n = 0;
+        while (System.nanoTime() < end) {
+            limiter.acquire();
+            long now = System.currentTimeMillis();
+            UserEvent e = UserEvent.newBuilder(next()).setEventTime(Instant.ofEpochMilli(now)).build();
+            send(plain, e, now);
+            n++;
+        }
+        flush();
+        return n;
+    }
+
+    private UserEvent next() {
+        UserEvent e = events.next();
+        if (e.getType() == EventType.SEARCH || e.getType() == EventType.REVIEW) {
+            textEvents++;
+        }
+        return e;
+    }
+
+    private void send(KafkaProducer<byte[], byte[]> producer, UserEvent e, Long timestamp) {
+        String topic = topics.name(ReplayProducer.topicOf(e.getType()));
+        producer.send(new ProducerRecord<>(topic, null, timestamp, utf8(e.getUserId()), EVENTS.encode(e)), callback);
+        sent++;
+        if ((sent & 0xfff) == 0) {
+            throwIfFailed();
+        }
+    }
+
+    long sent() {
+        return sent;
+    }
+
+    /** Share of the sent events that carry text (searches and reviews). */
+    double textShare() {
+        return sent == 0 ? 0 : (double) textEvents / sent;
+    }
+
+    private void flush() {
+        plain.flush();
+        throwIfFailed();
+    }
+
+    private void throwIfFailed() {
+        Exception e = failure.get();
+        if (e != null) {
+            throw new IllegalStateException("writing events to " + bootstrap + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        if (transactional != null) {
+            transactional.close(Duration.ofSeconds(10));
+        }
+        plain.close(Duration.ofSeconds(30));
+    }
+}

@@ -1,0 +1,111 @@
+package io.streamrec.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LatencyStatsTest {
+
+    @Test
+    void nearestRankPercentilesOfTwentySamples() {
+        // 1..20 ms, added in reverse: sorted they are 1, 2, ..., 20.
+        LatencyStats stats = new LatencyStats();
+        for (int i = 20; i >= 1; i--) {
+            stats.add(i);
+        }
+        Map<String, Object> s = stats.summary();
+        // p50: rank ceil(0.50 * 20) = 10 -> 10; p95: ceil(19.0) = 19 -> 19; p99: ceil(19.8) = 20 -> 20.
+        assertThat(s.get("p50")).isEqualTo(10L);
+        assertThat(s.get("p95")).isEqualTo(19L);
+        assertThat(s.get("p99")).isEqualTo(20L);
+        assertThat(s.get("max")).isEqualTo(20L);
+        assertThat(s.get("count")).isEqualTo(20);
+        assertThat(s.get("mean")).isEqualTo(10.5);
+    }
+
+    @Test
+    void percentilesOfAHundredAndOneSamplesWithATail() {
+        // 100 samples of 5 ms and one of 900 ms: p99 is rank ceil(99.99) = 100 -> 5; max 900.
+        long[] sorted = new long[101];
+        java.util.Arrays.fill(sorted, 5);
+        sorted[100] = 900;
+        assertThat(LatencyStats.percentile(sorted, 50)).isEqualTo(5);
+        assertThat(LatencyStats.percentile(sorted, 99)).isEqualTo(5);
+        assertThat(LatencyStats.percentile(sorted, 99.5)).isEqualTo(900); // ceil(100.495) = 101
+        assertThat(LatencyStats.percentile(sorted, 100)).isEqualTo(900);
+    }
+
+    @Test
+    void smallSamplesAndEmpty() {
+        assertThat(LatencyStats.percentile(new long[] {7}, 50)).isEqualTo(7);
+        assertThat(LatencyStats.percentile(new long[] {3, 9}, 50)).isEqualTo(3); // rank ceil(1.0) = 1
+        assertThat(LatencyStats.percentile(new long[] {3, 9}, 51)).isEqualTo(9); // rank ceil(1.02) = 2
+        assertThat(LatencyStats.percentile(new long[0], 99)).isEqualTo(-1);
+        assertThat(new LatencyStats().summary()).containsEntry("p50", -1L).containsEntry("count", 0);
+        assertThatThrownBy(() -> LatencyStats.percentile(new long[] {1}, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void growsBeyondItsInitialCapacity() {
+        LatencyStats stats = new LatencyStats();
+        for (int i = 1; i <= 5000; i++) {
+            stats.add(i);
+        }
+        assertThat(stats.summary()).containsEntry("p50", 2500L).containsEntry("p99", 4950L).containsEntry("max", 5000L);
+    }
+
+    @Test
+    void writesJson() {
+        Map<String, Object> latency = new LinkedHashMap<>();
+        latency.put("p50", 3L);
+        latency.put("max", 12L);
+        Map<String, Object> job = new LinkedHashMap<>();
+        job.put("events_per_s", 61234L);
+        job.put("latency_ms", latency);
+        job.put("ratio", 0.5);
+        job.put("rate", 100.0);
+        job.put("empty", new LinkedHashMap<>());
+        job.put("nan", Double.NaN);
+        job.put("note", "a \"quoted\"\tline\n");
+        job.put("list", List.of(1, "x", true));
+        job.put("none", null);
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("jobs", Map.of("passthrough", job));
+        assertThat(Json.write(root)).isEqualTo("""
+                {
+                  "jobs": {
+                    "passthrough": {
+                      "events_per_s": 61234,
+                      "latency_ms": {
+                        "p50": 3,
+                        "max": 12
+                      },
+                      "ratio": 0.5,
+                      "rate": 100.0,
+                      "empty": {},
+                      "nan": null,
+                      "note": "a \\"quoted\\"\\tline\\n",
+                      "list": [1, "x", true],
+                      "none": null
+                    }
+                  }
+                }
+                """);
+    }
+
+    @Test
+    void parsesOptions() {
+        BenchSettings s = BenchSettings.parse(new String[] {"--quick", "--jobs", "passthrough,model", "--rate", "500",
+                "--", "--execution.buffer-timeout", "10 ms", "--encoder.threads=2"});
+        assertThat(s.events).isEqualTo(100_000);
+        assertThat(s.jobs).containsExactly("passthrough", "model");
+        assertThat(s.rate).isEqualTo(500.0);
+        assertThat(s.jobOptions).containsEntry("execution.buffer-timeout", "10 ms").containsEntry("encoder.threads", "2");
+        assertThatThrownBy(() -> BenchSettings.parse(new String[] {"--jobs", "nope"}))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,45 @@
+package io.streamrec.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The harness end to end on a few hundred events: real broker, pass-through job only, at-least-once. */
+class PipelineBenchmarkSmokeITCase {
+
+    @Test
+    void passThroughOnlyWritesBenchJson(@TempDir Path out) throws Exception {
+        BenchSettings settings = BenchSettings.parse(new String[] {"--jobs", "passthrough", "--events", "300",
+                "--warmup-events", "100", "--rate", "100", "--latency-seconds", "2", "--no-exactly-once",
+                "--out", out.toString(), "--checkpoint-interval", "1 s"});
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        PipelineBenchmark.run(settings, new PrintStream(progress, true, StandardCharsets.UTF_8));
+
+        JsonNode json = new ObjectMapper().readTree(Files.readString(out.resolve("bench.json")));
+        JsonNode pt = json.path("jobs").path("passthrough");
+        assertThat(pt.path("events_per_s").asDouble()).isGreaterThan(0);
+        assertThat(pt.path("ratio_to_passthrough").asDouble()).isEqualTo(1.0);
+        assertThat(pt.path("saturation_events").asLong()).isEqualTo(300);
+        assertThat(pt.path("drain_complete").asBoolean()).isTrue();
+        for (String p : new String[] {"p50", "p95", "p99", "max"}) {
+            assertThat(pt.path("latency_ms").has(p)).as(p).isTrue();
+        }
+        assertThat(pt.path("latency_ms").path("count").asLong()).isGreaterThan(0);
+        assertThat(pt.path("latency_ms").path("max").asLong())
+                .isGreaterThanOrEqualTo(pt.path("latency_ms").path("p50").asLong());
+        assertThat(pt.path("dead_letters").path("count").asLong()).isZero();
+        assertThat(json.path("machine").path("cores").asInt()).isPositive();
+        assertThat(json.path("machine").has("load_avg")).isTrue();
+        assertThat(json.path("machine").has("java")).isTrue();
+        assertThat(json.path("state").path("type_information").path("UserProfile").asText()).isEqualTo("POJO");
+        assertThat(progress.toString(StandardCharsets.UTF_8)).contains("passthrough: drained 300 events");
+    }
+}
