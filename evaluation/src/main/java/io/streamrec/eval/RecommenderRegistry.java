@@ -32,7 +32,9 @@ public final class RecommenderRegistry {
         registry.register("model", ctx -> OperatorRecommender.open("model",
                 config -> new ModelRecommenderFunction(new ModelSettings(config), EncoderSettings.fromConfiguration(config)),
                 List.of(ModelRecommenderFunction.ITEMS, ModelRecommenderFunction.MODEL),
-                new ModelUpstream(ctx.textEncoder().get()), Map.of(), ctx.maxCandidates()));
+                // A replay shows its recommendations to nobody: only sampled negatives are true labels.
+                new ModelUpstream(ctx.textEncoder().get()), Map.of("learning.shown-negatives", "false"),
+                ctx.maxCandidates()));
         registry.register("baseline", ctx -> OperatorRecommender.open("baseline",
                 config -> new BaselineRecommenderFunction(new RecommenderSettings(config)),
                 List.of(BaselineRecommenderFunction.CATALOGUE), OperatorRecommender.CATALOGUE_UPDATES, Map.of(),

@@ -65,6 +65,13 @@ public final class ModelOptions {
             .defaultValue(2)
             .withDescription("Random catalogue items added as negatives to each labelled interaction.");
 
+    public static final ConfigOption<Boolean> SHOWN_NEGATIVES = ConfigOptions.key("learning.shown-negatives")
+            .booleanType()
+            .defaultValue(true)
+            .withDescription("Use items shown and not taken as negatives. Right when recommendations are "
+                    + "really shown; turn off for offline replays, where nobody saw them and only sampled "
+                    + "negatives are true labels.");
+
     public static final ConfigOption<Boolean> REBUILD_FROM_LOG = ConfigOptions.key("learning.rebuild-from-log")
             .booleanType()
             .defaultValue(true)

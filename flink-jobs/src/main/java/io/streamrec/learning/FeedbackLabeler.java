@@ -21,10 +21,12 @@ public final class FeedbackLabeler {
 
     private final FeatureExtractor features;
     private final int sampledNegatives;
+    private final boolean shownNegatives;
 
-    public FeedbackLabeler(FeatureExtractor features, int sampledNegatives) {
+    public FeedbackLabeler(FeatureExtractor features, int sampledNegatives, boolean shownNegatives) {
         this.features = features;
         this.sampledNegatives = sampledNegatives;
+        this.shownNegatives = shownNegatives;
     }
 
     /** A labelled feature vector. */
@@ -35,7 +37,7 @@ public final class FeedbackLabeler {
         List<Example> examples = new ArrayList<>();
         examples.add(new Example(features.features(context, taken, dimension), true));
         Set<String> negatives = new LinkedHashSet<>();
-        for (String shown : before.shownItems) {
+        for (String shown : shownNegatives ? before.shownItems : new String[0]) {
             if (negatives.size() >= MAX_SHOWN_NEGATIVES) {
                 break;
             }

@@ -23,7 +23,7 @@ public class ModelState {
             m.weights[f.ordinal()] = f.prior();
         }
         // The bilinear terms start at a small positive weight: similarity helps before any feedback.
-        Arrays.fill(m.weights, Feature.COUNT, m.weights.length, 1.0f);
+        Arrays.fill(m.weights, Feature.COUNT, m.weights.length, 0.3f);
         m.accumulators = new float[m.weights.length];
         Arrays.fill(m.accumulators, 1e-2f);
         return m;

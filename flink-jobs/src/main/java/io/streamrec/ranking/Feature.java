@@ -22,14 +22,14 @@ public enum Feature {
     /** Prior weights: a sensible ranker before any feedback (learning moves from here). */
     public float prior() {
         return switch (this) {
-            case BIAS -> -2.0f;
-            case INTEREST -> 2.5f;
-            case SESSION -> 2.0f;
+            case BIAS -> -3.0f;
+            case INTEREST -> 1.0f;
+            case SESSION -> 1.0f;
             case INTENT -> 2.0f;
             case SENTIMENT -> 1.0f;
             case IMAGE -> 0.5f;
-            case CO_OCCURRENCE -> 1.5f;
-            case POPULARITY -> 1.0f;
+            case CO_OCCURRENCE -> 4.0f;
+            case POPULARITY -> 1.5f;
             case FRESHNESS -> 0.2f;
             case CATEGORY -> 1.0f;
             case TIME_OF_DAY -> 0.3f;

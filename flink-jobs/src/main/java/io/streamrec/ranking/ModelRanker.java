@@ -55,10 +55,11 @@ public final class ModelRanker {
                 continue;
             }
             float[] x = features.features(c, item, dimension);
-            scored.add(new RankedItem(item, Ranker.probability(model.weights, x), driver(model.weights, x)));
+            float logit = Ranker.logit(model.weights, x);
+            scored.add(new RankedItem(item, Ranker.probability(model.weights, x), logit, driver(model.weights, x)));
         }
         scored.sort((a, b) -> {
-            int byScore = Float.compare(b.score(), a.score());
+            int byScore = Float.compare(b.logit(), a.logit());
             return byScore != 0 ? byScore : a.item().itemId.compareTo(b.item().itemId);
         });
         return diversify(scored, n, maxPerCategory);

@@ -313,7 +313,7 @@ public class ModelRecommenderFunction
             retrieval = settings.index == ModelOptions.IndexKind.HNSW
                     ? new SwitchingIndex(index, new HnswIndex(dimension), settings.approximateAbove) : index;
             ranker = new ModelRanker(retrieval, stats);
-            labeler = new FeedbackLabeler(ranker.features(), settings.sampledNegatives);
+            labeler = new FeedbackLabeler(ranker.features(), settings.sampledNegatives, settings.shownNegatives);
         }
         return index.dimension() == dimension;
     }

@@ -22,6 +22,7 @@ public final class ModelSettings implements Serializable {
     public final double learningRate;
     public final double l2;
     public final int sampledNegatives;
+    public final boolean shownNegatives;
     public final String jobName;
     public final ModelOptions.IndexKind index;
     public final int approximateAbove;
@@ -39,6 +40,7 @@ public final class ModelSettings implements Serializable {
         this.learningRate = config.get(ModelOptions.LEARNING_RATE);
         this.l2 = config.get(ModelOptions.L2);
         this.sampledNegatives = config.get(ModelOptions.SAMPLED_NEGATIVES);
+        this.shownNegatives = config.get(ModelOptions.SHOWN_NEGATIVES);
         this.jobName = config.get(JobOptions.JOB_NAME);
         this.index = config.get(ModelOptions.INDEX);
         this.approximateAbove = config.get(ModelOptions.APPROXIMATE_ABOVE);
