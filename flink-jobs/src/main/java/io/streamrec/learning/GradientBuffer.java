@@ -18,8 +18,13 @@ public final class GradientBuffer {
         return count;
     }
 
-    /** Adds one example; returns its log loss. */
+    /** Adds one example; returns its log loss (0 for an example with a non-finite feature, which is skipped). */
     public double add(ModelState model, float[] features, boolean label, long nowMillis) {
+        for (float f : features) {
+            if (!Float.isFinite(f)) {
+                return 0;
+            }
+        }
         if (sum == null || sum.length != model.size()) {
             sum = new float[model.size()];
             count = 0;

@@ -53,9 +53,11 @@ public final class FeatureExtractor {
         x[Feature.SENTIMENT.ordinal()] = Vectors.dot(c.sentiment, item.text);
         x[Feature.IMAGE.ordinal()] = Vectors.dot(c.image, item.image);
         x[Feature.CO_OCCURRENCE.ordinal()] = coOccurrence(c.recentItems, item.itemId);
+        // Relative to the most popular item; both may have decayed to almost nothing after a long
+        // quiet spell, where a ratio of tiny numbers would explode.
         double pop = stats.popularity(item.itemId);
-        x[Feature.POPULARITY.ordinal()] = c.maxPopularity <= 0 ? 0f
-                : (float) (Math.log1p(pop) / Math.log1p(c.maxPopularity));
+        double max = Math.max(c.maxPopularity, pop);
+        x[Feature.POPULARITY.ordinal()] = max < 1e-9 ? 0f : (float) (Math.log1p(pop) / Math.log1p(max));
         x[Feature.FRESHNESS.ordinal()] = (float) Math.exp(-Math.max(0, c.now - item.updatedAt) / FRESHNESS_SCALE_MILLIS);
         x[Feature.CATEGORY.ordinal()] = c.profile.categoryShare(item.category);
         x[Feature.TIME_OF_DAY.ordinal()] = c.profile.categoryShareInSlot(item.category, c.slot);

@@ -283,6 +283,10 @@ public class ModelRecommenderFunction
             gradient[i] = g.get(i);
             norm += gradient[i] * gradient[i];
         }
+        if (!Double.isFinite(norm)) {
+            // Every replica skips the same record, so they stay in step.
+            return;
+        }
         Ranker.apply(model, gradient, settings.learningRate, settings.l2);
         metrics.gradientNorm = Math.sqrt(norm);
         metrics.stalenessMillis = Math.max(0, now - update.getOldestFeedbackAt().toEpochMilli());
