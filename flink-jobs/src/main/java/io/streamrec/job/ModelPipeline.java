@@ -59,7 +59,8 @@ final class ModelPipeline {
         deadLetters.add(items.getSideOutput(DeadLetters.TAG));
         DataStream<ModelInput> removals = catalogue.filter(ItemUpdate::isRemoval).name("item removals")
                 .uid(Uids.ITEM_REMOVALS)
-                .map(u -> ModelInput.removal(u.itemId)).returns(ModelInput.class).name("removals as input");
+                .map(u -> ModelInput.removal(u.itemId)).returns(ModelInput.class).name("removals as input")
+                .uid(Uids.REMOVALS_AS_INPUT);
 
         // Searches and reviews: encode their text; other events need no encoder.
         SingleOutputStreamOperator<SourcedEvent> texts = TextEncoding.unordered(
@@ -87,7 +88,7 @@ final class ModelPipeline {
                 .setParallelism(1);
         deadLetters.add(updates.getSideOutput(DeadLetters.TAG));
         DataStream<ModelInput> updateInputs = updates.map(ModelInput::update).returns(ModelInput.class)
-                .name("updates as input").setParallelism(1);
+                .name("updates as input").uid(Uids.UPDATES_AS_INPUT).setParallelism(1);
 
         SingleOutputStreamOperator<Recommendation> recs = withVectors
                 .keyBy(SourcedEvent::userId)

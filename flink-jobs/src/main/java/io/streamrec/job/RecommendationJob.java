@@ -40,6 +40,8 @@ public final class RecommendationJob {
         public static final String DECODE_MODEL_UPDATES = "decode-model-updates";
         public static final String ITEM_VERSIONS = "item-versions";
         public static final String ITEM_REMOVALS = "item-removals";
+        public static final String REMOVALS_AS_INPUT = "removals-as-input";
+        public static final String UPDATES_AS_INPUT = "updates-as-input";
         public static final String ENCODE_ITEMS = "encode-item-text";
         public static final String ITEM_VECTORS = "item-vectors";
         public static final String TEXT_EVENTS = "text-events";

@@ -1,0 +1,61 @@
+package io.streamrec.reliability.cluster;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** JVM flags and environment of the cluster's processes. */
+final class JvmFlags {
+    /** Java 17 module openings, as the distribution's default env.java.opts.all has them. */
+    static final List<String> JAVA17_OPENS = List.of(
+            "-XX:+IgnoreUnrecognizedVMOptions",
+            "--add-exports=java.base/sun.net.util=ALL-UNNAMED",
+            "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
+            "--add-exports=java.security.jgss/sun.security.krb5=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang=ALL-UNNAMED",
+            "--add-opens=java.base/java.net=ALL-UNNAMED",
+            "--add-opens=java.base/java.io=ALL-UNNAMED",
+            "--add-opens=java.base/java.nio=ALL-UNNAMED",
+            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+            "--add-opens=java.base/java.text=ALL-UNNAMED",
+            "--add-opens=java.base/java.time=ALL-UNNAMED",
+            "--add-opens=java.base/java.util=ALL-UNNAMED",
+            "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+            "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
+            "--add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED");
+
+    /** Flink's log4j layout, one file per process; Kafka clients at INFO so their (masked) configs are logged. */
+    static final String LOG4J_CONFIG = String.join("\n",
+            "monitorInterval = 0",
+            "rootLogger.level = INFO",
+            "rootLogger.appenderRef.file.ref = MainAppender",
+            "appender.main.name = MainAppender",
+            "appender.main.type = File",
+            "appender.main.append = true",
+            "appender.main.fileName = ${sys:log.file}",
+            "appender.main.layout.type = PatternLayout",
+            "appender.main.layout.pattern = %d{yyyy-MM-dd HH:mm:ss,SSS} %-5p %-40c{1.} [%t] - %m%n",
+            "logger.pekko.name = org.apache.pekko",
+            "logger.pekko.level = WARN",
+            "logger.zookeeper.name = org.apache.zookeeper",
+            "logger.zookeeper.level = WARN",
+            "");
+
+    private JvmFlags() {}
+
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static List<String> split(String flags) {
+        return Arrays.stream(flags.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** DJL's tokenizer must not phone home when it loads; its native library goes to a folder of ours. */
+    static void offlineEnvironment(Map<String, String> env, Path clusterDir) {
+        env.put("OPT_OUT_TRACKING", "true");
+        env.put("DJL_CACHE_DIR", clusterDir.resolve("djl-cache").toString());
+    }
+}
