@@ -7,7 +7,6 @@ import io.streamrec.avro.RecommendedItem;
 import io.streamrec.avro.UserEvent;
 import io.streamrec.config.ModelOptions;
 import io.streamrec.events.DeadLetters;
-import io.streamrec.events.Rejection;
 import io.streamrec.events.SourcedEvent;
 import io.streamrec.learning.FeedbackLabeler;
 import io.streamrec.learning.GradientBuffer;
@@ -19,7 +18,6 @@ import io.streamrec.recommend.ItemStatsCheckpoint;
 import io.streamrec.schemas.AvroCodec;
 import io.streamrec.text.EncoderSettings;
 import io.streamrec.user.UserProfile;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -128,10 +126,7 @@ public class ModelRecommenderFunction
             return;
         }
         if (profile.history.seenEvent(event.getEventId())) {
-            ctx.output(DeadLetters.TAG, DeadLetters.of(in.topic, in.partition, in.offset,
-                    event.getUserId().getBytes(StandardCharsets.UTF_8), codec.encode(event),
-                    Rejection.of(Rejection.DUPLICATE_EVENT, "event_id " + event.getEventId()
-                            + " was already processed for user " + event.getUserId()), now));
+            ctx.output(DeadLetters.TAG, DeadLetters.duplicate(in, codec.encode(event), now));
             return;
         }
         profile.history.rememberEvent(event.getEventId(), settings.common.dedupWindow);
@@ -146,7 +141,7 @@ public class ModelRecommenderFunction
                 : 0f;
         countInteraction(profile, event, time);
         updater.apply(profile, event, in.textVector, item, reviewSentiment);
-        if (due(profile, time)) {
+        if (profile.history.dueForRecommendation(time, settings.common.minIntervalMillis)) {
             Recommendation rec = recommend(profile, event, time, now, items);
             out.collect(rec);
             metrics.recommendations.inc();
@@ -160,11 +155,6 @@ public class ModelRecommenderFunction
 
     private float sentimentOf(Float rating, float[] textVector) {
         return sentiment == null ? Math.max(-1f, Math.min(1f, (rating - 3f) / 2f)) : sentiment.score(rating, textVector);
-    }
-
-    private boolean due(UserProfile p, long time) {
-        return settings.common.minIntervalMillis <= 0 || p.history.lastRecommendedAt == Long.MIN_VALUE
-                || time - p.history.lastRecommendedAt >= settings.common.minIntervalMillis;
     }
 
     private void countInteraction(UserProfile profile, UserEvent event, long time) {

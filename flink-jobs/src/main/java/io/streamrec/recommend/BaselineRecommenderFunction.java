@@ -7,11 +7,9 @@ import io.streamrec.avro.RecommendedItem;
 import io.streamrec.avro.UserEvent;
 import io.streamrec.events.DeadLetters;
 import io.streamrec.events.ItemUpdate;
-import io.streamrec.events.Rejection;
 import io.streamrec.events.SourcedEvent;
 import io.streamrec.schemas.AvroCodec;
 import io.streamrec.user.UserHistory;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -94,33 +92,19 @@ public class BaselineRecommenderFunction
             return;
         }
         if (user.seenEvent(event.getEventId())) {
-            ctx.output(DeadLetters.TAG, DeadLetters.of(in.topic, in.partition, in.offset,
-                    event.getUserId().getBytes(StandardCharsets.UTF_8), codec.encode(event),
-                    Rejection.of(Rejection.DUPLICATE_EVENT, "event_id " + event.getEventId()
-                            + " was already processed for user " + event.getUserId()), now));
+            ctx.output(DeadLetters.TAG, DeadLetters.duplicate(in, codec.encode(event), now));
             return;
         }
         user.rememberEvent(event.getEventId(), settings.dedupWindow);
         long time = event.getEventTime().toEpochMilli();
         learn(user, event, time);
-        if (dueForRecommendation(user, time)) {
+        if (user.dueForRecommendation(time, settings.minIntervalMillis)) {
             out.collect(recommend(user, event, time, now, ctx.getBroadcastState(CATALOGUE)));
             user.lastRecommendedAt = Math.max(user.lastRecommendedAt, time);
             recommendationsOut.inc();
         }
         user.lastEventTime = Math.max(user.lastEventTime, time);
         history.update(user);
-    }
-
-    /**
-     * True when the user gets a recommendation for an event at {@code time}: always with no minimum
-     * interval, else when the interval has passed since the last one (events from other topics may
-     * arrive out of time order; a late one does not trigger).
-     */
-    private boolean dueForRecommendation(UserHistory user, long time) {
-        return settings.minIntervalMillis <= 0
-                || user.lastRecommendedAt == Long.MIN_VALUE
-                || time - user.lastRecommendedAt >= settings.minIntervalMillis;
     }
 
     /** Folds the event into the user's history and the item statistics. */

@@ -45,6 +45,16 @@ public class UserHistory {
         times = tm;
     }
 
+    /**
+     * True when an event at {@code time} earns a recommendation: always with no minimum interval, else
+     * when the interval has passed since the last one (events from other topics may arrive out of time
+     * order; a late one does not trigger).
+     */
+    public boolean dueForRecommendation(long time, long minIntervalMillis) {
+        return minIntervalMillis <= 0 || lastRecommendedAt == Long.MIN_VALUE
+                || time - lastRecommendedAt >= minIntervalMillis;
+    }
+
     public EventType typeAt(int i) {
         return EventType.values()[types[i]];
     }
