@@ -18,7 +18,7 @@ import io.streamrec.recommend.ItemStatsCheckpoint;
 import io.streamrec.schemas.AvroCodec;
 import io.streamrec.text.EncoderSettings;
 import io.streamrec.user.UserProfile;
-import java.time.Duration;
+import io.streamrec.user.UserStateTtl;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,7 +27,6 @@ import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -92,13 +91,7 @@ public class ModelRecommenderFunction
 
     static ValueStateDescriptor<UserProfile> profileDescriptor(ModelSettings settings) {
         ValueStateDescriptor<UserProfile> d = new ValueStateDescriptor<>("user-profile", TypeInformation.of(UserProfile.class));
-        if (settings.common.userTtlMillis > 0) {
-            d.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofMillis(settings.common.userTtlMillis))
-                    .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
-                    .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
-                    .build());
-        }
-        return d;
+        return UserStateTtl.applyTo(d, settings.common.userTtlMillis);
     }
 
     @Override

@@ -10,7 +10,7 @@ import io.streamrec.events.ItemUpdate;
 import io.streamrec.events.SourcedEvent;
 import io.streamrec.schemas.AvroCodec;
 import io.streamrec.user.UserHistory;
-import java.time.Duration;
+import io.streamrec.user.UserStateTtl;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,7 +20,6 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -63,13 +62,7 @@ public class BaselineRecommenderFunction
     static ValueStateDescriptor<UserHistory> historyDescriptor(RecommenderSettings settings) {
         ValueStateDescriptor<UserHistory> descriptor =
                 new ValueStateDescriptor<>("user-history", TypeInformation.of(UserHistory.class));
-        if (settings.userTtlMillis > 0) {
-            descriptor.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofMillis(settings.userTtlMillis))
-                    .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
-                    .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
-                    .build());
-        }
-        return descriptor;
+        return UserStateTtl.applyTo(descriptor, settings.userTtlMillis);
     }
 
     @Override
