@@ -19,6 +19,24 @@ public final class ModelOptions {
             .defaultValue(4)
             .withDescription("Diversity: at most this many items of one category in a recommendation (0 = no limit).");
 
+    public static final ConfigOption<Integer> EXPLORATION_SLOTS = ConfigOptions.key("ranking.exploration.slots")
+            .intType()
+            .defaultValue(1)
+            .withDescription("Places per recommendation reserved for new items that match the user's text profile "
+                    + "(retrieved by the fused vector, catalogue record younger than ranking.exploration.window, "
+                    + "not yet taken on this subtask): they cannot have popularity or co-occurrence yet, so without "
+                    + "exposure nobody would take them. 0 = the ranker's order only.");
+
+    public static final ConfigOption<Integer> EXPLORATION_RANK = ConfigOptions.key("ranking.exploration.rank")
+            .intType()
+            .defaultValue(3)
+            .withDescription("A new item chosen for exploration is shown at this position or better (1 = first).");
+
+    public static final ConfigOption<Duration> EXPLORATION_WINDOW = ConfigOptions.key("ranking.exploration.window")
+            .durationType()
+            .defaultValue(Duration.ofDays(7))
+            .withDescription("How long after its catalogue record (event time) an item counts as new.");
+
     public static final ConfigOption<Duration> SESSION_GAP = ConfigOptions.key("user.session-gap")
             .durationType()
             .defaultValue(Duration.ofMinutes(30))

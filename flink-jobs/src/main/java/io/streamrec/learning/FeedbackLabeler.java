@@ -1,8 +1,8 @@
 package io.streamrec.learning;
 
 import io.streamrec.ranking.FeatureExtractor;
-import io.streamrec.ranking.ItemIndex;
 import io.streamrec.ranking.ItemVector;
+import io.streamrec.ranking.VectorIndex;
 import io.streamrec.user.UserProfile;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -33,7 +33,7 @@ public final class FeedbackLabeler {
     public record Example(float[] features, boolean label) {}
 
     public List<Example> label(FeatureExtractor.Context context, UserProfile before, ItemVector taken,
-            ItemIndex index, Function<String, ItemVector> items, int dimension, String eventId) {
+            VectorIndex index, Function<String, ItemVector> items, int dimension, String eventId) {
         List<Example> examples = new ArrayList<>();
         examples.add(new Example(features.features(context, taken, dimension), true));
         Set<String> negatives = new LinkedHashSet<>();

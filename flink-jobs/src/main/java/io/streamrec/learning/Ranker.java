@@ -7,19 +7,14 @@ public final class Ranker {
     private Ranker() {}
 
     public static float logit(float[] weights, float[] x) {
-        float s = 0f;
-        int n = Math.min(weights.length, x.length);
-        for (int i = 0; i < n; i++) {
-            s += weights[i] * x[i];
-        }
-        return s;
+        return io.streamrec.ranking.Vectors.dot(weights, 0, x, 0, Math.min(weights.length, x.length));
     }
 
     public static float probability(float[] weights, float[] x) {
         return sigmoid(logit(weights, x));
     }
 
-    static float sigmoid(float z) {
+    public static float sigmoid(float z) {
         return (float) (1.0 / (1.0 + Math.exp(-z)));
     }
 

@@ -1,9 +1,9 @@
 package io.streamrec.ranking;
 
 import io.streamrec.recommend.ItemStats;
+import io.streamrec.recommend.Neighbours;
 import io.streamrec.user.UserProfile;
 import java.util.List;
-import java.util.Map;
 
 /** Computes the ranker's feature vector of one (user, item) pair: interpretable features, then u * v terms. */
 public final class FeatureExtractor {
@@ -46,11 +46,22 @@ public final class FeatureExtractor {
 
     public float[] features(Context c, ItemVector item, int dimension) {
         float[] x = new float[Feature.COUNT + dimension];
-        x[Feature.BIAS.ordinal()] = 1f;
         x[Feature.INTEREST.ordinal()] = Vectors.dot(c.interest, item.text);
         x[Feature.SESSION.ordinal()] = Vectors.dot(c.session, item.text);
         x[Feature.INTENT.ordinal()] = Vectors.dot(c.intent, item.text);
         x[Feature.SENTIMENT.ordinal()] = Vectors.dot(c.sentiment, item.text);
+        itemFeatures(c, item, x);
+        if (c.fused != null && item.text != null) {
+            for (int i = 0; i < dimension && i < item.text.length && i < c.fused.length; i++) {
+                x[Feature.COUNT + i] = c.fused[i] * item.text[i];
+            }
+        }
+        return x;
+    }
+
+    /** The features that are not linear in the item's text vector (bias included). */
+    private void itemFeatures(Context c, ItemVector item, float[] x) {
+        x[Feature.BIAS.ordinal()] = 1f;
         x[Feature.IMAGE.ordinal()] = Vectors.dot(c.image, item.image);
         x[Feature.CO_OCCURRENCE.ordinal()] = coOccurrence(c.recentItems, item.itemId);
         // Relative to the most popular item; both may have decayed to almost nothing after a long
@@ -61,28 +72,82 @@ public final class FeatureExtractor {
         x[Feature.FRESHNESS.ordinal()] = (float) Math.exp(-Math.max(0, c.now - item.updatedAt) / FRESHNESS_SCALE_MILLIS);
         x[Feature.CATEGORY.ordinal()] = c.profile.categoryShare(item.category);
         x[Feature.TIME_OF_DAY.ordinal()] = c.profile.categoryShareInSlot(item.category, c.slot);
-        if (c.fused != null && item.text != null) {
-            for (int i = 0; i < dimension && i < item.text.length && i < c.fused.length; i++) {
-                x[Feature.COUNT + i] = c.fused[i] * item.text[i];
-            }
-        }
-        return x;
     }
+
+    /**
+     * Scores candidates of one request: {@code w . features(c, item)} without building the features. Every
+     * text feature (interest, session, intent, sentiment similarity and the u * v terms) is linear in the
+     * item's vector, so their weighted sum is one dot product with a vector folded once per request; per
+     * candidate that is one pass over the dimensions instead of nine. Equal to {@code Ranker.logit} on the
+     * full features up to float rounding.
+     */
+    public Scorer scorer(Context c, float[] weights, int dimension) {
+        float[] folded = null;
+        folded = fold(folded, c.interest, weights[Feature.INTEREST.ordinal()]);
+        folded = fold(folded, c.session, weights[Feature.SESSION.ordinal()]);
+        folded = fold(folded, c.intent, weights[Feature.INTENT.ordinal()]);
+        folded = fold(folded, c.sentiment, weights[Feature.SENTIMENT.ordinal()]);
+        if (c.fused != null) {
+            int n = Math.min(dimension, c.fused.length);
+            float[] bilinear = new float[n];
+            for (int i = 0; i < n; i++) {
+                bilinear[i] = weights[Feature.COUNT + i] * c.fused[i];
+            }
+            folded = fold(folded, bilinear, 1f);
+        }
+        return new Scorer(c, weights, folded);
+    }
+
+    private static float[] fold(float[] into, float[] v, float weight) {
+        if (v == null) {
+            return into;
+        }
+        if (into == null) {
+            into = new float[v.length];
+        } else if (into.length < v.length) {
+            into = java.util.Arrays.copyOf(into, v.length);
+        }
+        for (int i = 0; i < v.length; i++) {
+            into[i] += weight * v[i];
+        }
+        return into;
+    }
+
+    /** The per-request scorer from {@link #scorer}. */
+    public final class Scorer {
+        private final Context c;
+        private final float[] weights;
+        private final float[] folded;
+        private final float[] x = new float[Feature.COUNT];
+
+        private Scorer(Context c, float[] weights, float[] folded) {
+            this.c = c;
+            this.weights = weights;
+            this.folded = folded;
+        }
+
+        public float logit(ItemVector item) {
+            itemFeatures(c, item, x);
+            float s = Vectors.dot(folded, item.text);
+            for (Feature f : NON_TEXT) {
+                s += weights[f.ordinal()] * x[f.ordinal()];
+            }
+            return s;
+        }
+    }
+
+    private static final Feature[] NON_TEXT = {Feature.BIAS, Feature.IMAGE, Feature.CO_OCCURRENCE,
+            Feature.POPULARITY, Feature.FRESHNESS, Feature.CATEGORY, Feature.TIME_OF_DAY};
 
     /** Normalised co-occurrence of {@code item} with the user's recent items, more recent weighing more. */
     private float coOccurrence(List<String> recent, String item) {
         float score = 0f;
         for (int i = 0; i < recent.size(); i++) {
-            Map<String, float[]> neighbours = stats.neighbours(recent.get(i));
-            float[] count = neighbours.get(item);
-            if (count == null) {
-                continue;
+            Neighbours neighbours = stats.neighbours(recent.get(i));
+            float count = neighbours.count(item);
+            if (count > 0f) {
+                score += count / neighbours.max() / (1 + i);
             }
-            float max = 0f;
-            for (float[] c : neighbours.values()) {
-                max = Math.max(max, c[0]);
-            }
-            score += count[0] / max / (1 + i);
         }
         return Math.min(1f, score);
     }

@@ -3,6 +3,7 @@ package io.streamrec.ranking;
 import io.streamrec.learning.ModelState;
 import io.streamrec.learning.Ranker;
 import io.streamrec.recommend.ItemStats;
+import io.streamrec.recommend.Neighbours;
 import io.streamrec.recommend.RecommendationFilter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,7 +15,8 @@ import java.util.function.Function;
 
 /**
  * Candidates (nearest items to the fused user vector, co-occurrence neighbours of recent items, trending
- * items), scored by the learned ranker, filtered, diversified by category, cut to N.
+ * items), scored by the learned ranker, filtered, diversified by category, cut to N; new items that match
+ * the user get the places {@link Exploration} reserves.
  */
 public final class ModelRanker {
     private static final int NEIGHBOUR_CANDIDATES = 30;
@@ -23,11 +25,17 @@ public final class ModelRanker {
     private final VectorIndex index;
     private final ItemStats stats;
     private final FeatureExtractor features;
+    private final Exploration exploration;
 
     public ModelRanker(VectorIndex index, ItemStats stats) {
+        this(index, stats, Exploration.NONE);
+    }
+
+    public ModelRanker(VectorIndex index, ItemStats stats, Exploration exploration) {
         this.index = index;
         this.stats = stats;
         this.features = new FeatureExtractor(stats);
+        this.exploration = exploration;
     }
 
     public FeatureExtractor features() {
@@ -36,16 +44,18 @@ public final class ModelRanker {
 
     public List<RankedItem> rank(FeatureExtractor.Context c, ModelState model, Function<String, ItemVector> items,
             Set<String> excluded, RecommendationFilter filter, int n, int candidates, int maxPerCategory) {
-        Set<String> pool = new LinkedHashSet<>(index.topK(c.fused, candidates, excluded::contains));
+        List<String> nearest = index.topK(c.fused, candidates, excluded::contains);
+        Set<String> pool = new LinkedHashSet<>(nearest);
         for (String recent : c.recentItems) {
-            stats.neighbours(recent).entrySet().stream()
-                    .sorted((a, b) -> Float.compare(b.getValue()[0], a.getValue()[0]))
-                    .limit(NEIGHBOUR_CANDIDATES)
-                    .forEach(e -> pool.add(e.getKey()));
+            Neighbours neighbours = stats.neighbours(recent); // strongest first
+            for (int i = 0; i < neighbours.size() && i < NEIGHBOUR_CANDIDATES; i++) {
+                pool.add(neighbours.idAt(i));
+            }
         }
         pool.addAll(stats.trending(TRENDING_CANDIDATES));
         List<RankedItem> scored = new ArrayList<>(pool.size());
         int dimension = model.size() - Feature.COUNT;
+        FeatureExtractor.Scorer scorer = features.scorer(c, model.weights, dimension);
         for (String id : pool) {
             if (excluded.contains(id)) {
                 continue;
@@ -54,15 +64,49 @@ public final class ModelRanker {
             if (item == null || item.text == null || !filter.allows(id, null) || blockedCategory(filter, item)) {
                 continue;
             }
-            float[] x = features.features(c, item, dimension);
-            float logit = Ranker.logit(model.weights, x);
-            scored.add(new RankedItem(item, Ranker.probability(model.weights, x), logit, driver(model.weights, x)));
+            float logit = scorer.logit(item);
+            scored.add(new RankedItem(item, Ranker.sigmoid(logit), logit, null));
         }
         scored.sort((a, b) -> {
             int byScore = Float.compare(b.logit(), a.logit());
             return byScore != 0 ? byScore : a.item().itemId.compareTo(b.item().itemId);
         });
-        return diversify(scored, n, maxPerCategory);
+        if (exploration.slots() > 0) {
+            explore(scored, Set.copyOf(nearest), c.now);
+        }
+        // What drove the score: from the full features, for the few shown only.
+        List<RankedItem> shown = diversify(scored, n, maxPerCategory);
+        for (int i = 0; i < shown.size(); i++) {
+            RankedItem r = shown.get(i);
+            if (r.driver() == null) {
+                Feature driver = driver(model.weights, features.features(c, r.item(), dimension));
+                shown.set(i, new RankedItem(r.item(), r.score(), r.logit(), driver));
+            }
+        }
+        return shown;
+    }
+
+    /**
+     * Moves the best fresh items among the text-retrieved ones up to the exploration rank (if they are not
+     * already above it), marked as driven by freshness; diversity still applies to them.
+     */
+    private void explore(List<RankedItem> sorted, Set<String> retrieved, long now) {
+        List<RankedItem> picked = new ArrayList<>(exploration.slots());
+        int found = 0;
+        for (int i = 0; i < sorted.size() && found < exploration.slots(); i++) {
+            RankedItem r = sorted.get(i);
+            if (retrieved.contains(r.item().itemId) && exploration.fresh(r.item(), stats.popularity(r.item().itemId), now)) {
+                found++;
+                if (i >= exploration.rank() - 1) { // one above the exploration rank earned its place already
+                    picked.add(r);
+                }
+            }
+        }
+        sorted.removeAll(picked);
+        int at = Math.min(exploration.rank() - 1, sorted.size());
+        for (RankedItem r : picked) {
+            sorted.add(at++, new RankedItem(r.item(), r.score(), r.logit(), Feature.FRESHNESS));
+        }
     }
 
     private static boolean blockedCategory(RecommendationFilter filter, ItemVector item) {

@@ -63,9 +63,8 @@ public class ModelRecommenderFunction
     private final AvroCodec<UserEvent> codec = AvroCodec.of(UserEvent.class);
 
     private transient ValueState<UserProfile> profiles;
-    private transient ItemIndex index;
-    /** What retrieval queries: {@link #index} itself, or an approximate index switched in above a size. */
-    private transient VectorIndex retrieval;
+    /** Exact, approximate, or exact switching to approximate above a size ({@code ranking.index}). */
+    private transient VectorIndex index;
     private transient ModelState model;
     private transient boolean loaded;
     private transient ItemStats stats;
@@ -237,12 +236,12 @@ public class ModelRecommenderFunction
             }
             items.put(input.item.itemId, input.item);
             if (input.item.text != null && ensureIndex(input.item.text.length)) {
-                retrieval.put(input.item.itemId, input.item.text);
+                index.put(input.item.itemId, input.item.text);
             }
         } else if (input.removedItemId != null) {
             items.remove(input.removedItemId);
             if (index != null) {
-                retrieval.remove(input.removedItemId);
+                index.remove(input.removedItemId);
             }
         } else if (input.update != null && settings.applyUpdates) {
             applyUpdate(input.update, ctx.currentProcessingTime());
@@ -285,7 +284,7 @@ public class ModelRecommenderFunction
         for (var e : entries) {
             float[] text = e.getValue().text;
             if (text != null && ensureIndex(text.length)) {
-                retrieval.put(e.getKey(), text);
+                index.put(e.getKey(), text);
             }
         }
     }
@@ -296,13 +295,20 @@ public class ModelRecommenderFunction
      */
     private boolean ensureIndex(int dimension) {
         if (index == null || (index.size() == 0 && index.dimension() != dimension)) {
-            index = new ItemIndex(dimension);
-            retrieval = settings.index == ModelOptions.IndexKind.HNSW
-                    ? new SwitchingIndex(index, new HnswIndex(dimension), settings.approximateAbove) : index;
-            ranker = new ModelRanker(retrieval, stats);
+            index = newIndex(dimension);
+            ranker = new ModelRanker(index, stats, settings.exploration);
             labeler = new FeedbackLabeler(ranker.features(), settings.sampledNegatives, settings.shownNegatives);
         }
         return index.dimension() == dimension;
+    }
+
+    /** With HNSW always on, no exact matrix is kept: the graph and the broadcast vectors are all there is. */
+    private VectorIndex newIndex(int dimension) {
+        if (settings.index != ModelOptions.IndexKind.HNSW) {
+            return new ItemIndex(dimension);
+        }
+        return settings.approximateAbove <= 0 ? new HnswIndex(dimension)
+                : new SwitchingIndex(new ItemIndex(dimension), new HnswIndex(dimension), settings.approximateAbove);
     }
 
     @Override

@@ -26,6 +26,7 @@ public final class ModelSettings implements Serializable {
     public final String jobName;
     public final ModelOptions.IndexKind index;
     public final int approximateAbove;
+    public final Exploration exploration;
 
     public ModelSettings(ReadableConfig config) {
         this.common = new RecommenderSettings(config);
@@ -44,6 +45,12 @@ public final class ModelSettings implements Serializable {
         this.jobName = config.get(JobOptions.JOB_NAME);
         this.index = config.get(ModelOptions.INDEX);
         this.approximateAbove = config.get(ModelOptions.APPROXIMATE_ABOVE);
+        try {
+            this.exploration = new Exploration(config.get(ModelOptions.EXPLORATION_SLOTS),
+                    config.get(ModelOptions.EXPLORATION_RANK), config.get(ModelOptions.EXPLORATION_WINDOW).toMillis());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid ranking.exploration.* options: " + e.getMessage(), e);
+        }
         if (batchSize <= 0 || candidates <= 0) {
             throw new IllegalArgumentException(ModelOptions.BATCH_SIZE.key() + " and " + ModelOptions.CANDIDATES.key()
                     + " must be positive");

@@ -26,7 +26,7 @@ public final class Reasons {
                 yield source == null ? "often chosen together" : "often bought with " + source.title;
             }
             case POPULARITY -> "popular now" + category;
-            case FRESHNESS -> "new" + category;
+            case FRESHNESS -> "new" + category + ", " + similarTo(profile.history, item, items);
             case CATEGORY, TIME_OF_DAY -> item.category == null ? "matches your tastes"
                     : "because you like " + item.category;
             case IMAGE -> {

@@ -16,6 +16,11 @@ public final class BaselineRanker {
     /** Weight of the trending score against the normalised co-occurrence score. */
     static final float TRENDING_WEIGHT = 0.3f;
     private static final int TRENDING_CANDIDATES = 100;
+    /**
+     * Neighbours taken from each recent item, strongest first. Beyond them a neighbour adds at most a
+     * small fraction of the strongest's score from that item (see docs/performance.md for what this changed).
+     */
+    static final int NEIGHBOURS_PER_SOURCE = 50;
 
     private final ItemStats stats;
     private final int window;
@@ -35,18 +40,15 @@ public final class BaselineRanker {
         List<String> recent = history.recentDistinctItems(window);
         for (int i = 0; i < recent.size(); i++) {
             String source = recent.get(i);
-            Map<String, float[]> neighbours = stats.neighbours(source);
-            float max = 0;
-            for (float[] c : neighbours.values()) {
-                max = Math.max(max, c[0]);
-            }
+            Neighbours neighbours = stats.neighbours(source); // strongest first
+            float max = neighbours.max();
             if (max == 0) {
                 continue;
             }
             float recency = 1f / (1 + i);
-            for (Map.Entry<String, float[]> e : neighbours.entrySet()) {
-                float s = recency * e.getValue()[0] / max;
-                Candidate c = candidates.computeIfAbsent(e.getKey(), Candidate::new);
+            for (int j = 0; j < neighbours.size() && j < NEIGHBOURS_PER_SOURCE; j++) {
+                float s = recency * neighbours.countAt(j) / max;
+                Candidate c = candidates.computeIfAbsent(neighbours.idAt(j), Candidate::new);
                 c.coScore += s;
                 if (s > c.bestSourceScore) {
                     c.bestSourceScore = s;
@@ -60,17 +62,51 @@ public final class BaselineRanker {
             Candidate c = candidates.computeIfAbsent(item, Candidate::new);
             c.trendScore = top == 0 ? 0 : (float) (TRENDING_WEIGHT * stats.popularity(item) / top);
         }
-        // Order all candidates first (cheap: floats and ids), then look up, filter and explain only until n
-        // are accepted: the same result as filtering everything first, without a catalogue lookup and a
-        // reason string for each of the (often a thousand) candidates.
-        Candidate[] ordered = candidates.values().toArray(new Candidate[0]);
-        for (Candidate c : ordered) {
+        Candidate[] all = candidates.values().toArray(new Candidate[0]);
+        for (Candidate c : all) {
             c.score = c.coScore + c.trendScore;
         }
-        java.util.Arrays.sort(ordered, (a, b) -> {
-            int byScore = Float.compare(b.score, a.score);
-            return byScore != 0 ? byScore : a.itemId.compareTo(b.itemId);
-        });
+        // Only the best few can be shown: select those (a heap), and sort everything only when the
+        // exclusions and the filter reject so many that the few run out. Catalogue lookups, the filter
+        // and reasons are done for the accepted ones only.
+        int few = n + excluded.size() + 16;
+        List<ScoredItem> ranked = accept(best(all, few), n, excluded, filter, catalogue);
+        if (ranked.size() < n && all.length > few) {
+            ranked = accept(best(all, all.length), n, excluded, filter, catalogue);
+        }
+        return ranked;
+    }
+
+    private static final java.util.Comparator<Candidate> BEST_FIRST = (a, b) -> {
+        int byScore = Float.compare(b.score, a.score);
+        return byScore != 0 ? byScore : a.itemId.compareTo(b.itemId);
+    };
+
+    /** The {@code k} best candidates, best first. */
+    private static Candidate[] best(Candidate[] all, int k) {
+        if (k >= all.length) {
+            Candidate[] sorted = all.clone();
+            java.util.Arrays.sort(sorted, BEST_FIRST);
+            return sorted;
+        }
+        java.util.PriorityQueue<Candidate> worstFirst = new java.util.PriorityQueue<>(k + 1, BEST_FIRST.reversed());
+        for (Candidate c : all) {
+            if (worstFirst.size() < k) {
+                worstFirst.add(c);
+            } else if (BEST_FIRST.compare(c, worstFirst.peek()) < 0) {
+                worstFirst.poll();
+                worstFirst.add(c);
+            }
+        }
+        Candidate[] out = new Candidate[worstFirst.size()];
+        for (int i = out.length - 1; i >= 0; i--) {
+            out[i] = worstFirst.poll();
+        }
+        return out;
+    }
+
+    private List<ScoredItem> accept(Candidate[] ordered, int n, Set<String> excluded, RecommendationFilter filter,
+            Function<String, ItemInfo> catalogue) {
         List<ScoredItem> ranked = new ArrayList<>(Math.min(n, ordered.length));
         for (int i = 0; i < ordered.length && ranked.size() < n; i++) {
             Candidate c = ordered[i];

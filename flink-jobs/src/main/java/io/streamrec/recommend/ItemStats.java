@@ -7,7 +7,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,8 @@ import java.util.Map;
 public final class ItemStats {
     private final double halfLifeMillis;
     private final int maxNeighbours;
+    private static final Neighbours NO_NEIGHBOURS = new Neighbours();
+
     private final Map<String, Entry> entries = new HashMap<>();
     private long now = Long.MIN_VALUE;
     private List<String> trending = List.of();
@@ -31,7 +32,7 @@ public final class ItemStats {
     static final class Entry {
         double popularity;
         long popularityAt;
-        final Map<String, float[]> neighbours = new HashMap<>();
+        final Neighbours neighbours = new Neighbours();
     }
 
     public ItemStats(long halfLifeMillis, int maxNeighbours) {
@@ -60,26 +61,13 @@ public final class ItemStats {
     }
 
     private void bump(String from, String to, float weight) {
-        Entry e = entries.computeIfAbsent(from, k -> new Entry());
-        e.neighbours.computeIfAbsent(to, k -> new float[1])[0] += weight;
-        if (e.neighbours.size() > 2 * maxNeighbours) {
-            prune(e.neighbours, maxNeighbours);
-        }
+        entries.computeIfAbsent(from, k -> new Entry()).neighbours.add(to, weight, maxNeighbours);
     }
 
-    private static void prune(Map<String, float[]> neighbours, int keep) {
-        List<Map.Entry<String, float[]>> sorted = new ArrayList<>(neighbours.entrySet());
-        sorted.sort((x, y) -> Float.compare(y.getValue()[0], x.getValue()[0]));
-        neighbours.clear();
-        for (int i = 0; i < keep && i < sorted.size(); i++) {
-            neighbours.put(sorted.get(i).getKey(), sorted.get(i).getValue());
-        }
-    }
-
-    /** Co-occurrence neighbours of {@code item} (item id to count). */
-    public Map<String, float[]> neighbours(String item) {
+    /** Co-occurrence neighbours of {@code item}, strongest first (empty when it has none). Read-only. */
+    public Neighbours neighbours(String item) {
         Entry e = entries.get(item);
-        return e == null ? Collections.emptyMap() : e.neighbours;
+        return e == null ? NO_NEIGHBOURS : e.neighbours;
     }
 
     /** Popularity of {@code item} decayed to the latest event time seen. */
@@ -154,9 +142,9 @@ public final class ItemStats {
                 out.writeDouble(e.popularity);
                 out.writeLong(e.popularityAt);
                 out.writeInt(e.neighbours.size());
-                for (Map.Entry<String, float[]> n : e.neighbours.entrySet()) {
-                    out.writeUTF(n.getKey());
-                    out.writeFloat(n.getValue()[0]);
+                for (int n = 0; n < e.neighbours.size(); n++) {
+                    out.writeUTF(e.neighbours.idAt(n));
+                    out.writeFloat(e.neighbours.countAt(n));
                 }
             }
             out.flush();
@@ -182,10 +170,7 @@ public final class ItemStats {
                 int m = in.readInt();
                 for (int j = 0; j < m; j++) {
                     String other = in.readUTF();
-                    e.neighbours.computeIfAbsent(other, k -> new float[1])[0] += (float) (in.readFloat() * scale);
-                }
-                if (e.neighbours.size() > 2 * maxNeighbours) {
-                    prune(e.neighbours, maxNeighbours);
+                    e.neighbours.add(other, (float) (in.readFloat() * scale), maxNeighbours);
                 }
             }
         } catch (IOException e) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,7 @@ class JobConfigTest {
         Configuration none = JobOptions.missingFlinkDefaults(new Configuration());
         assertThat(none.get(CheckpointingOptions.CHECKPOINTING_INTERVAL)).isEqualTo(Duration.ofSeconds(10));
         assertThat(none.get(PipelineOptions.GENERIC_TYPES)).isFalse();
+        assertThat(none.get(ExecutionOptions.BUFFER_TIMEOUT)).isEqualTo(Duration.ofMillis(10));
         Configuration cluster = JobConfig.fromMap(Map.of(
                 "execution.checkpointing.interval", "2 s", "execution.checkpointing.dir", "s3://bucket/cp"));
         Configuration missing = JobOptions.missingFlinkDefaults(cluster);

@@ -1,0 +1,57 @@
+package io.streamrec.ranking;
+
+import static io.streamrec.ranking.SyntheticVectors.DIM;
+import static io.streamrec.ranking.SyntheticVectors.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.streamrec.learning.ModelState;
+import io.streamrec.learning.Ranker;
+import io.streamrec.recommend.ItemStats;
+import io.streamrec.user.UserProfile;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The folded per-request scorer gives the logit of the full feature vector, for every kind of feature. */
+class ScorerTest {
+    @Test
+    void foldedLogitEqualsTheLogitOfTheFullFeatures() {
+        Random r = new Random(5);
+        ItemStats stats = new ItemStats(86_400_000L, 50);
+        for (int i = 0; i < 40; i++) {
+            stats.addInteraction("i" + r.nextInt(20), 1 + r.nextInt(3), T0 + i);
+            stats.addCoOccurrence("i" + r.nextInt(20), "i" + r.nextInt(20), 1f);
+        }
+        UserProfile p = new UserProfile();
+        p.interest = random(r, DIM);
+        p.session = random(r, DIM);
+        p.intent = random(r, DIM);
+        p.sentiment = random(r, DIM);
+        p.image = random(r, 16);
+        p.addCategory("cat1", UserProfile.timeSlot(T0), 2f);
+        p.addCategory("cat2", UserProfile.timeSlot(T0), 1f);
+        FeatureExtractor features = new FeatureExtractor(stats);
+        FeatureExtractor.Context c = new FeatureExtractor.Context(p, ProfileUpdater.fused(p), List.of("i1", "i2", "i3"),
+                T0 + 1000, stats.popularity(stats.trending(1).get(0)));
+        ModelState model = ModelState.prior(DIM);
+        for (int i = 0; i < model.weights.length; i++) {
+            model.weights[i] += (float) r.nextGaussian();
+        }
+        FeatureExtractor.Scorer scorer = features.scorer(c, model.weights, DIM);
+        for (int i = 0; i < 20; i++) {
+            ItemVector item = SyntheticVectors.item("i" + i, i % 3, i);
+            item.image = i % 2 == 0 ? random(r, 16) : null;
+            float full = Ranker.logit(model.weights, features.features(c, item, DIM));
+            assertThat(scorer.logit(item)).isCloseTo(full, within(1e-4f * Math.max(1f, Math.abs(full))));
+        }
+    }
+
+    private static float[] random(Random r, int n) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) r.nextGaussian();
+        }
+        return v;
+    }
+}
