@@ -98,17 +98,25 @@ public final class ModelOptions {
 
     public static final ConfigOption<IndexKind> INDEX = ConfigOptions.key("ranking.index")
             .enumType(IndexKind.class)
-            .defaultValue(IndexKind.EXACT)
+            .defaultValue(IndexKind.HNSW)
             .withDescription("Retrieval of the nearest items: EXACT scans every item vector (memory 4 bytes x "
-                    + "dimension per item); HNSW searches a graph (jvector) once the catalogue holds at least "
-                    + "ranking.index.approximate-above items, exactly below that. The graph is rebuilt from "
-                    + "broadcast state after a restore, on the first request.");
+                    + "dimension per item; about 1.5 ms per 10k items per request); HNSW searches a graph "
+                    + "(jvector) once the catalogue holds at least ranking.index.approximate-above items, "
+                    + "scanning exactly below that. The graph is rebuilt from broadcast state after a restore, "
+                    + "on the first request (about 5 s per 10k items on one core).");
 
     public static final ConfigOption<Integer> APPROXIMATE_ABOVE = ConfigOptions.key("ranking.index.approximate-above")
             .intType()
-            .defaultValue(100_000)
+            .defaultValue(5_000)
             .withDescription("With ranking.index HNSW: catalogue size from which retrieval uses the graph "
-                    + "(0 = always); smaller catalogues are scanned exactly.");
+                    + "(0 = always, and no exact matrix is kept); smaller catalogues are scanned exactly.");
+
+    public static final ConfigOption<Integer> SEARCH_BEAM = ConfigOptions.key("ranking.index.search-beam")
+            .intType()
+            .defaultValue(200)
+            .withDescription("With ranking.index HNSW: candidates kept while searching the graph (ef). Wider "
+                    + "finds more of the true nearest items at a lower rate; large catalogues need it wider "
+                    + "(recall@100 vs beam per catalogue size: docs/ranking.md).");
 
     /** How the nearest items are retrieved. */
     public enum IndexKind {

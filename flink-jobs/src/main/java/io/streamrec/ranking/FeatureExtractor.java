@@ -1,7 +1,7 @@
 package io.streamrec.ranking;
 
 import io.streamrec.recommend.ItemStats;
-import io.streamrec.recommend.Neighbours;
+import io.streamrec.recommend.CoOccurrenceScores;
 import io.streamrec.user.UserProfile;
 import java.util.List;
 
@@ -10,6 +10,9 @@ public final class FeatureExtractor {
     private static final double FRESHNESS_SCALE_MILLIS = 7 * 86_400_000.0;
 
     private final ItemStats stats;
+    private final CoOccurrenceScores co = new CoOccurrenceScores();
+    private Context coFor;
+    private long coAt;
 
     public FeatureExtractor(ItemStats stats) {
         this.stats = stats;
@@ -63,7 +66,7 @@ public final class FeatureExtractor {
     private void itemFeatures(Context c, ItemVector item, float[] x) {
         x[Feature.BIAS.ordinal()] = 1f;
         x[Feature.IMAGE.ordinal()] = Vectors.dot(c.image, item.image);
-        x[Feature.CO_OCCURRENCE.ordinal()] = coOccurrence(c.recentItems, item.itemId);
+        x[Feature.CO_OCCURRENCE.ordinal()] = coOccurrence(c, item.itemId);
         // Relative to the most popular item; both may have decayed to almost nothing after a long
         // quiet spell, where a ratio of tiny numbers would explode.
         double pop = stats.popularity(item.itemId);
@@ -139,16 +142,16 @@ public final class FeatureExtractor {
     private static final Feature[] NON_TEXT = {Feature.BIAS, Feature.IMAGE, Feature.CO_OCCURRENCE,
             Feature.POPULARITY, Feature.FRESHNESS, Feature.CATEGORY, Feature.TIME_OF_DAY};
 
-    /** Normalised co-occurrence of {@code item} with the user's recent items, more recent weighing more. */
-    private float coOccurrence(List<String> recent, String item) {
-        float score = 0f;
-        for (int i = 0; i < recent.size(); i++) {
-            Neighbours neighbours = stats.neighbours(recent.get(i));
-            float count = neighbours.count(item);
-            if (count > 0f) {
-                score += count / neighbours.max() / (1 + i);
-            }
+    /**
+     * Normalised co-occurrence of {@code item} with the user's recent items, more recent weighing more:
+     * computed once per request (context) for all neighbours, then looked up per candidate.
+     */
+    private float coOccurrence(Context c, String item) {
+        if (coFor != c || coAt != stats.changes()) {
+            co.compute(stats, c.recentItems, Integer.MAX_VALUE);
+            coFor = c;
+            coAt = stats.changes();
         }
-        return Math.min(1f, score);
+        return Math.min(1f, co.score(stats.ordinal(item)));
     }
 }

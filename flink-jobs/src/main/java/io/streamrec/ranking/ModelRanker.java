@@ -49,7 +49,7 @@ public final class ModelRanker {
         for (String recent : c.recentItems) {
             Neighbours neighbours = stats.neighbours(recent); // strongest first
             for (int i = 0; i < neighbours.size() && i < NEIGHBOUR_CANDIDATES; i++) {
-                pool.add(neighbours.idAt(i));
+                pool.add(stats.id(neighbours.ordinalAt(i)));
             }
         }
         pool.addAll(stats.trending(TRENDING_CANDIDATES));

@@ -307,8 +307,10 @@ public class ModelRecommenderFunction
         if (settings.index != ModelOptions.IndexKind.HNSW) {
             return new ItemIndex(dimension);
         }
-        return settings.approximateAbove <= 0 ? new HnswIndex(dimension)
-                : new SwitchingIndex(new ItemIndex(dimension), new HnswIndex(dimension), settings.approximateAbove);
+        HnswIndex graph = new HnswIndex(dimension, HnswIndex.DEFAULT_MAX_DEGREE, HnswIndex.DEFAULT_BUILD_BEAM,
+                settings.searchBeam);
+        return settings.approximateAbove <= 0 ? graph
+                : new SwitchingIndex(new ItemIndex(dimension), graph, settings.approximateAbove);
     }
 
     @Override

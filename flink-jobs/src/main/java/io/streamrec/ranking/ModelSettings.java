@@ -26,6 +26,7 @@ public final class ModelSettings implements Serializable {
     public final String jobName;
     public final ModelOptions.IndexKind index;
     public final int approximateAbove;
+    public final int searchBeam;
     public final Exploration exploration;
 
     public ModelSettings(ReadableConfig config) {
@@ -45,6 +46,7 @@ public final class ModelSettings implements Serializable {
         this.jobName = config.get(JobOptions.JOB_NAME);
         this.index = config.get(ModelOptions.INDEX);
         this.approximateAbove = config.get(ModelOptions.APPROXIMATE_ABOVE);
+        this.searchBeam = config.get(ModelOptions.SEARCH_BEAM);
         try {
             this.exploration = new Exploration(config.get(ModelOptions.EXPLORATION_SLOTS),
                     config.get(ModelOptions.EXPLORATION_RANK), config.get(ModelOptions.EXPLORATION_WINDOW).toMillis());
@@ -54,6 +56,9 @@ public final class ModelSettings implements Serializable {
         if (batchSize <= 0 || candidates <= 0) {
             throw new IllegalArgumentException(ModelOptions.BATCH_SIZE.key() + " and " + ModelOptions.CANDIDATES.key()
                     + " must be positive");
+        }
+        if (searchBeam < 1) {
+            throw new IllegalArgumentException(ModelOptions.SEARCH_BEAM.key() + " must be positive");
         }
         if (approximateAbove < 0) {
             throw new IllegalArgumentException(ModelOptions.APPROXIMATE_ABOVE.key() + " must not be negative");

@@ -2,15 +2,16 @@ package io.streamrec.recommend;
 
 import io.streamrec.user.UserHistory;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
  * The baseline: co-occurrence neighbours of the user's recent items (more recent weigh more), blended
- * with decayed popularity. Pure logic over the statistics, so it is testable without Flink.
+ * with decayed popularity. Pure logic over the statistics, so it is testable without Flink. Candidates
+ * are item ordinals scored in arrays ({@link CoOccurrenceScores}); ids, the catalogue and reasons are
+ * looked at only for the few that are shown.
  */
 public final class BaselineRanker {
     /** Weight of the trending score against the normalised co-occurrence score. */
@@ -18,12 +19,16 @@ public final class BaselineRanker {
     private static final int TRENDING_CANDIDATES = 100;
     /**
      * Neighbours taken from each recent item, strongest first. Beyond them a neighbour adds at most a
-     * small fraction of the strongest's score from that item (see docs/performance.md for what this changed).
+     * small fraction of the strongest's score from that item (docs/performance.md: what this changed).
      */
     static final int NEIGHBOURS_PER_SOURCE = 50;
 
     private final ItemStats stats;
     private final int window;
+    private final CoOccurrenceScores co = new CoOccurrenceScores();
+    private int[] candidates = new int[256];
+    private float[] scores = new float[256];
+    private float[] trend = new float[256];
 
     public BaselineRanker(ItemStats stats, int window) {
         this.stats = stats;
@@ -32,114 +37,156 @@ public final class BaselineRanker {
 
     /**
      * Top {@code n} items for a user with {@code history}, never one of {@code excluded} nor one the
-     * filter refuses, best first.
+     * filter refuses, best first (by score, then id).
      */
     public List<ScoredItem> rank(UserHistory history, int n, Set<String> excluded, RecommendationFilter filter,
             Function<String, ItemInfo> catalogue) {
-        Map<String, Candidate> candidates = new HashMap<>();
-        List<String> recent = history.recentDistinctItems(window);
-        for (int i = 0; i < recent.size(); i++) {
-            String source = recent.get(i);
-            Neighbours neighbours = stats.neighbours(source); // strongest first
-            float max = neighbours.max();
-            if (max == 0) {
-                continue;
-            }
-            float recency = 1f / (1 + i);
-            for (int j = 0; j < neighbours.size() && j < NEIGHBOURS_PER_SOURCE; j++) {
-                float s = recency * neighbours.countAt(j) / max;
-                Candidate c = candidates.computeIfAbsent(neighbours.idAt(j), Candidate::new);
-                c.coScore += s;
-                if (s > c.bestSourceScore) {
-                    c.bestSourceScore = s;
-                    c.bestSource = source;
-                }
-            }
-        }
+        co.compute(stats, history.recentDistinctItems(window), NEIGHBOURS_PER_SOURCE);
         List<String> trending = stats.trending(TRENDING_CANDIDATES);
+        int count = 0;
+        ensure(co.size() + trending.size());
+        for (int i = 0; i < co.size(); i++) {
+            candidates[count] = co.ordinalAt(i);
+            scores[count] = co.score(candidates[count]);
+            trend[count] = 0f;
+            count++;
+        }
         double top = trending.isEmpty() ? 0 : stats.popularity(trending.get(0));
         for (String item : trending) {
-            Candidate c = candidates.computeIfAbsent(item, Candidate::new);
-            c.trendScore = top == 0 ? 0 : (float) (TRENDING_WEIGHT * stats.popularity(item) / top);
+            int ordinal = stats.ordinal(item);
+            float t = top == 0 ? 0 : (float) (TRENDING_WEIGHT * stats.popularity(ordinal) / top);
+            int existing = co.indexOf(ordinal); // the co-occurrence candidates are first, in that order
+            if (existing >= 0) {
+                trend[existing] = t;
+                scores[existing] = co.score(ordinal) + t;
+            } else {
+                candidates[count] = ordinal;
+                scores[count] = t;
+                trend[count] = t;
+                count++;
+            }
         }
-        Candidate[] all = candidates.values().toArray(new Candidate[0]);
-        for (Candidate c : all) {
-            c.score = c.coScore + c.trendScore;
-        }
-        // Only the best few can be shown: select those (a heap), and sort everything only when the
-        // exclusions and the filter reject so many that the few run out. Catalogue lookups, the filter
-        // and reasons are done for the accepted ones only.
+        // Only the best few can be shown: order just those, and everything only when the exclusions and
+        // the filter reject so many that the few run out.
         int few = n + excluded.size() + 16;
-        List<ScoredItem> ranked = accept(best(all, few), n, excluded, filter, catalogue);
-        if (ranked.size() < n && all.length > few) {
-            ranked = accept(best(all, all.length), n, excluded, filter, catalogue);
+        List<ScoredItem> ranked = accept(best(count, few), n, excluded, filter, catalogue);
+        if (ranked.size() < n && count > few) {
+            ranked = accept(best(count, count), n, excluded, filter, catalogue);
         }
         return ranked;
     }
 
-    private static final java.util.Comparator<Candidate> BEST_FIRST = (a, b) -> {
-        int byScore = Float.compare(b.score, a.score);
-        return byScore != 0 ? byScore : a.itemId.compareTo(b.itemId);
-    };
-
-    /** The {@code k} best candidates, best first. */
-    private static Candidate[] best(Candidate[] all, int k) {
-        if (k >= all.length) {
-            Candidate[] sorted = all.clone();
-            java.util.Arrays.sort(sorted, BEST_FIRST);
-            return sorted;
+    private void ensure(int size) {
+        if (candidates.length < size) {
+            candidates = Arrays.copyOf(candidates, size * 2);
+            scores = Arrays.copyOf(scores, size * 2);
+            trend = Arrays.copyOf(trend, size * 2);
         }
-        java.util.PriorityQueue<Candidate> worstFirst = new java.util.PriorityQueue<>(k + 1, BEST_FIRST.reversed());
-        for (Candidate c : all) {
-            if (worstFirst.size() < k) {
-                worstFirst.add(c);
-            } else if (BEST_FIRST.compare(c, worstFirst.peek()) < 0) {
-                worstFirst.poll();
-                worstFirst.add(c);
-            }
-        }
-        Candidate[] out = new Candidate[worstFirst.size()];
-        for (int i = out.length - 1; i >= 0; i--) {
-            out[i] = worstFirst.poll();
-        }
-        return out;
     }
 
-    private List<ScoredItem> accept(Candidate[] ordered, int n, Set<String> excluded, RecommendationFilter filter,
+    /** Indexes of the {@code k} best candidates, best first: by score descending, then item id. */
+    private int[] best(int count, int k) {
+        // A threshold from a selection pass: the k-th best score bounds what can make the cut.
+        float threshold = k < count ? kthLargest(Arrays.copyOf(scores, count), k) : Float.NEGATIVE_INFINITY;
+        long[] keys = new long[count];
+        int kept = 0;
+        for (int i = 0; i < count; i++) {
+            if (scores[i] >= threshold) {
+                // Score descending in the high half (a primitive sort, no boxing), index in the low half.
+                keys[kept++] = ((long) ~sortable(scores[i]) << 32) | i;
+            }
+        }
+        Arrays.sort(keys, 0, kept);
+        int[] order = new int[kept];
+        for (int i = 0; i < kept; i++) {
+            order[i] = (int) keys[i];
+        }
+        // Equal scores by item id, as the order is documented (runs of ties are short).
+        for (int from = 0; from < kept; ) {
+            int to = from + 1;
+            while (to < kept && scores[order[to]] == scores[order[from]]) {
+                to++;
+            }
+            if (to - from > 1) {
+                Integer[] run = new Integer[to - from];
+                for (int i = from; i < to; i++) {
+                    run[i - from] = order[i];
+                }
+                Arrays.sort(run, (a, b) -> stats.id(candidates[a]).compareTo(stats.id(candidates[b])));
+                for (int i = from; i < to; i++) {
+                    order[i] = run[i - from];
+                }
+            }
+            from = to;
+        }
+        return kept > k ? Arrays.copyOf(order, k) : order;
+    }
+
+    /** An int that orders as the float does (negative floats included). */
+    private static int sortable(float f) {
+        int bits = Float.floatToIntBits(f);
+        return bits ^ ((bits >> 31) & 0x7fffffff);
+    }
+
+    /** The {@code k}-th largest value of {@code a} (1 = the largest), by quickselect; reorders {@code a}. */
+    static float kthLargest(float[] a, int k) {
+        int lo = 0;
+        int hi = a.length - 1;
+        int target = a.length - k; // its index in ascending order
+        while (lo < hi) {
+            float pivot = a[(lo + hi) >>> 1];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    float t = a[i];
+                    a[i++] = a[j];
+                    a[j--] = t;
+                }
+            }
+            if (target <= j) {
+                hi = j;
+            } else if (target >= i) {
+                lo = i;
+            } else {
+                return a[target];
+            }
+        }
+        return a[target];
+    }
+
+    private List<ScoredItem> accept(int[] ordered, int n, Set<String> excluded, RecommendationFilter filter,
             Function<String, ItemInfo> catalogue) {
         List<ScoredItem> ranked = new ArrayList<>(Math.min(n, ordered.length));
         for (int i = 0; i < ordered.length && ranked.size() < n; i++) {
-            Candidate c = ordered[i];
-            if (excluded.contains(c.itemId)) {
+            int c = ordered[i];
+            String id = stats.id(candidates[c]);
+            if (excluded.contains(id)) {
                 continue;
             }
-            ItemInfo info = catalogue.apply(c.itemId);
-            if (!filter.allows(c.itemId, info)) {
+            ItemInfo info = catalogue.apply(id);
+            if (!filter.allows(id, info)) {
                 continue;
             }
-            ranked.add(new ScoredItem(c.itemId, c.score, reason(c, info, catalogue)));
+            ranked.add(new ScoredItem(id, scores[c], reason(c, info, catalogue)));
         }
         return ranked;
     }
 
-    private static String reason(Candidate c, ItemInfo info, Function<String, ItemInfo> catalogue) {
-        if (c.coScore >= c.trendScore && c.bestSource != null) {
-            ItemInfo source = catalogue.apply(c.bestSource);
-            return "often chosen with " + (source == null ? c.bestSource : source.title);
+    private String reason(int c, ItemInfo info, Function<String, ItemInfo> catalogue) {
+        float coScore = co.score(candidates[c]);
+        int source = co.bestSource(candidates[c]);
+        if (coScore >= trend[c] && source >= 0) {
+            String sourceId = stats.id(source);
+            ItemInfo s = catalogue.apply(sourceId);
+            return "often chosen with " + (s == null ? sourceId : s.title);
         }
         return info == null || info.category == null ? "popular now" : "popular now in " + info.category;
-    }
-
-    private static final class Candidate {
-        final String itemId;
-        float coScore;
-        float trendScore;
-        float score;
-        String bestSource;
-        float bestSourceScore;
-
-        Candidate(String itemId) {
-            this.itemId = itemId;
-        }
     }
 }

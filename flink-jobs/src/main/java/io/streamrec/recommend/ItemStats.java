@@ -16,23 +16,61 @@ import java.util.Map;
  *
  * <p>Each subtask sees the events of its share of users (a uniform sample by key hash), so its counts
  * estimate the global ones without a shuffle. Popularity decays with an event-time half-life;
- * co-occurrence keeps the strongest {@code maxNeighbours} per item.
+ * co-occurrence keeps the strongest {@code maxNeighbours} per item. Items get dense ordinals on first sight
+ * (stable for this instance, not checkpointed), so neighbour lists and per-request scores are int- and
+ * array-based.
  */
 public final class ItemStats {
     private final double halfLifeMillis;
     private final int maxNeighbours;
     private static final Neighbours NO_NEIGHBOURS = new Neighbours();
+    private static final double LN2 = Math.log(2);
 
     private final Map<String, Entry> entries = new HashMap<>();
+    private final List<Entry> byOrdinal = new ArrayList<>();
     private long now = Long.MIN_VALUE;
+    private long changes;
     private List<String> trending = List.of();
     private int updatesSinceTrending;
 
     /** Per-item counts. */
     static final class Entry {
+        final String id;
+        final int ordinal;
         double popularity;
         long popularityAt;
         final Neighbours neighbours = new Neighbours();
+
+        Entry(String id, int ordinal) {
+            this.id = id;
+            this.ordinal = ordinal;
+        }
+    }
+
+    private Entry entry(String id) {
+        Entry e = entries.get(id);
+        if (e == null) {
+            e = new Entry(id, byOrdinal.size());
+            entries.put(id, e);
+            byOrdinal.add(e);
+        }
+        return e;
+    }
+
+    /** Counts every change, so derived per-request values can tell they are stale. */
+    public long changes() {
+        return changes;
+    }
+
+    /** The ordinal of {@code item}, or -1 when it has never been counted. */
+    public int ordinal(String item) {
+        Entry e = entries.get(item);
+        return e == null ? -1 : e.ordinal;
+    }
+
+    /** The item id of {@code ordinal}. */
+    public String id(int ordinal) {
+        return byOrdinal.get(ordinal).id;
     }
 
     public ItemStats(long halfLifeMillis, int maxNeighbours) {
@@ -43,10 +81,13 @@ public final class ItemStats {
     /** Records an interaction with {@code item} of weight {@code weight} at event time {@code time}. */
     public void addInteraction(String item, double weight, long time) {
         now = Math.max(now, time);
-        Entry e = entries.computeIfAbsent(item, k -> new Entry());
+        changes++;
+        Entry e = entry(item);
         e.popularity = decayed(e, now) + weight;
         e.popularityAt = now;
-        if (++updatesSinceTrending >= 256) {
+        // Recomputing walks every item, so it waits for a number of updates proportional to the catalogue:
+        // a constant cost per update, and the list stays at most an eighth of a catalogue's updates stale.
+        if (++updatesSinceTrending >= Math.max(256, entries.size() / 8)) {
             trending = List.of();
         }
     }
@@ -61,7 +102,8 @@ public final class ItemStats {
     }
 
     private void bump(String from, String to, float weight) {
-        entries.computeIfAbsent(from, k -> new Entry()).neighbours.add(to, weight, maxNeighbours);
+        changes++;
+        entry(from).neighbours.add(entry(to).ordinal, weight, maxNeighbours);
     }
 
     /** Co-occurrence neighbours of {@code item}, strongest first (empty when it has none). Read-only. */
@@ -70,53 +112,116 @@ public final class ItemStats {
         return e == null ? NO_NEIGHBOURS : e.neighbours;
     }
 
+    /** Co-occurrence neighbours of the item with {@code ordinal}. Read-only. */
+    public Neighbours neighbours(int ordinal) {
+        return byOrdinal.get(ordinal).neighbours;
+    }
+
+    /** Neighbours of {@code item} as id to count (a copy, for tests and diagnostics). */
+    public Map<String, Float> neighbourCounts(String item) {
+        Neighbours n = neighbours(item);
+        Map<String, Float> out = new HashMap<>();
+        for (int i = 0; i < n.size(); i++) {
+            out.put(id(n.ordinalAt(i)), n.countAt(i));
+        }
+        return out;
+    }
+
     /** Popularity of {@code item} decayed to the latest event time seen. */
     public double popularity(String item) {
         Entry e = entries.get(item);
         return e == null ? 0 : decayed(e, now);
     }
 
-    /** The {@code k} most popular items now, most popular first (recomputed every 256 updates). */
+    /** Popularity of the item with {@code ordinal}, decayed to the latest event time seen. */
+    public double popularity(int ordinal) {
+        return decayed(byOrdinal.get(ordinal), now);
+    }
+
+    /** The {@code k} most popular items now, most popular first (recomputed every max(256, items / 8) updates). */
     public List<String> trending(int k) {
         if (trending.isEmpty() || trending.size() < Math.min(k, entries.size())) {
-            // Each item's decayed popularity once (not twice per comparison of a full sort), then the k best
-            // by (popularity desc, position in the map), the order the stable full sort gave.
-            int n = entries.size();
-            String[] ids = new String[n];
-            double[] decayed = new double[n];
-            boolean[] positive = new boolean[n];
-            int i = 0;
-            for (Map.Entry<String, Entry> e : entries.entrySet()) {
-                ids[i] = e.getKey();
-                decayed[i] = decayed(e.getValue(), now);
-                positive[i] = e.getValue().popularity > 0;
-                i++;
-            }
-            int keep = Math.min(k, n);
-            java.util.PriorityQueue<Integer> worstFirst = new java.util.PriorityQueue<>(keep + 1, (a, b) -> {
-                int c = Double.compare(decayed[a], decayed[b]);
-                return c != 0 ? c : Integer.compare(b, a);
-            });
-            for (int j = 0; j < n && keep > 0; j++) {
-                worstFirst.add(j);
-                if (worstFirst.size() > keep) {
-                    worstFirst.poll();
-                }
-            }
-            Integer[] best = new Integer[worstFirst.size()];
-            for (int j = best.length - 1; j >= 0; j--) {
-                best[j] = worstFirst.poll();
-            }
-            List<String> top = new ArrayList<>(keep);
-            for (Integer j : best) {
-                if (positive[j]) {
-                    top.add(ids[j]);
-                }
-            }
-            trending = top;
-            updatesSinceTrending = 0;
+            recomputeTrending(k);
         }
         return trending.size() > k ? trending.subList(0, k) : trending;
+    }
+
+    /**
+     * Each item's decayed popularity once, then the k best by (popularity desc, position in the map), the
+     * order a stable full sort gives, in a primitive heap: this runs over the whole catalogue.
+     */
+    private void recomputeTrending(int k) {
+        int n = entries.size();
+        String[] ids = new String[n];
+        double[] decayed = new double[n];
+        int i = 0;
+        for (Entry e : entries.values()) {
+            ids[i] = e.id;
+            decayed[i] = e.popularity > 0 ? decayed(e, now) : -1; // never taken: not trending
+            i++;
+        }
+        int keep = Math.min(k, n);
+        int[] heap = new int[keep]; // worst on top: lower popularity, or later in the map on ties
+        int size = 0;
+        for (int j = 0; j < n && keep > 0; j++) {
+            if (size < keep) {
+                heap[size] = j;
+                siftUp(heap, size++, decayed);
+            } else if (worse(heap[0], j, decayed)) {
+                heap[0] = j;
+                siftDown(heap, size, decayed);
+            }
+        }
+        int[] best = new int[size];
+        for (int j = size - 1; j >= 0; j--) {
+            best[j] = heap[0];
+            heap[0] = heap[--size];
+            siftDown(heap, size, decayed);
+        }
+        List<String> top = new ArrayList<>(best.length);
+        for (int j : best) {
+            if (decayed[j] >= 0) {
+                top.add(ids[j]);
+            }
+        }
+        trending = top;
+        updatesSinceTrending = 0;
+    }
+
+    /** Whether {@code a} ranks below {@code b}. */
+    private static boolean worse(int a, int b, double[] v) {
+        return v[a] < v[b] || (v[a] == v[b] && a > b);
+    }
+
+    private static void siftUp(int[] heap, int at, double[] v) {
+        while (at > 0) {
+            int parent = (at - 1) >>> 1;
+            if (!worse(heap[at], heap[parent], v)) {
+                return;
+            }
+            int t = heap[at];
+            heap[at] = heap[parent];
+            heap[parent] = t;
+            at = parent;
+        }
+    }
+
+    private static void siftDown(int[] heap, int size, double[] v) {
+        int at = 0;
+        while (true) {
+            int left = 2 * at + 1;
+            if (left >= size) {
+                return;
+            }
+            int child = left + 1 < size && worse(heap[left + 1], heap[left], v) ? left + 1 : left;
+            if (!worse(heap[child], heap[at], v)) {
+                return;
+            }
+            int t = heap[at];
+            heap[at] = heap[child];
+            heap[child] = t;
+            at = child;
+        }
     }
 
     public int size() {
@@ -127,23 +232,30 @@ public final class ItemStats {
         if (e.popularity == 0) {
             return 0;
         }
-        return e.popularity * Math.pow(0.5, (at - e.popularityAt) / halfLifeMillis);
+        return e.popularity * Math.exp((e.popularityAt - at) * LN2 / halfLifeMillis);
     }
 
-    /** Serialised form for operator state. */
+    /**
+     * Serialised form for operator state, written on the task thread at every checkpoint: each id once (in
+     * ordinal order), neighbours as ordinals — a tenth of the strings of writing every neighbour's id.
+     */
     public byte[] toBytes() {
-        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024 + entries.size() * 256);
                 DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(FORMAT_DICTIONARY);
             out.writeLong(now);
-            out.writeInt(entries.size());
-            for (Map.Entry<String, Entry> item : entries.entrySet()) {
-                Entry e = item.getValue();
-                out.writeUTF(item.getKey());
+            out.writeInt(byOrdinal.size());
+            for (Entry e : byOrdinal) {
+                out.writeUTF(e.id);
+            }
+            out.writeInt(byOrdinal.size());
+            for (Entry e : byOrdinal) {
+                out.writeInt(e.ordinal);
                 out.writeDouble(e.popularity);
                 out.writeLong(e.popularityAt);
                 out.writeInt(e.neighbours.size());
                 for (int n = 0; n < e.neighbours.size(); n++) {
-                    out.writeUTF(e.neighbours.idAt(n));
+                    out.writeInt(e.neighbours.ordinalAt(n));
                     out.writeFloat(e.neighbours.countAt(n));
                 }
             }
@@ -154,14 +266,28 @@ public final class ItemStats {
         }
     }
 
+    /** Marks the dictionary format; the earlier format began with a timestamp, which never has this value. */
+    private static final int FORMAT_DICTIONARY = 0x53524932;
+
     /** Adds the counts of a serialised instance, scaled by {@code scale} (rescaling merges shares). */
     public void merge(byte[] data, double scale) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+            boolean dictionary = data.length >= 4 && in.readInt() == FORMAT_DICTIONARY;
+            if (!dictionary) {
+                in.reset(); // the earlier format: ids written in full
+            }
             now = Math.max(now, in.readLong());
+            String[] words = null;
+            if (dictionary) {
+                words = new String[in.readInt()];
+                for (int i = 0; i < words.length; i++) {
+                    words[i] = in.readUTF();
+                }
+            }
             int n = in.readInt();
             for (int i = 0; i < n; i++) {
-                String id = in.readUTF();
-                Entry e = entries.computeIfAbsent(id, k -> new Entry());
+                String id = dictionary ? words[in.readInt()] : in.readUTF();
+                Entry e = entry(id);
                 double pop = in.readDouble() * scale;
                 long at = in.readLong();
                 e.popularity = decayed(e, Math.max(at, e.popularityAt)) + pop
@@ -169,13 +295,14 @@ public final class ItemStats {
                 e.popularityAt = Math.max(at, e.popularityAt);
                 int m = in.readInt();
                 for (int j = 0; j < m; j++) {
-                    String other = in.readUTF();
-                    e.neighbours.add(other, (float) (in.readFloat() * scale), maxNeighbours);
+                    String other = dictionary ? words[in.readInt()] : in.readUTF();
+                    e.neighbours.add(entry(other).ordinal, (float) (in.readFloat() * scale), maxNeighbours);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot restore item statistics", e);
         }
+        changes++;
         trending = List.of();
     }
 }

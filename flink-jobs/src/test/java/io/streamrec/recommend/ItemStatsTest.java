@@ -27,8 +27,8 @@ class ItemStatsTest {
             }
         }
         assertThat(stats.neighbours("hub").size()).isLessThanOrEqualTo(4);
-        assertThat(stats.neighbours("hub").toMap()).containsKey("n9");
-        assertThat(stats.neighbours("n3").toMap()).containsOnlyKeys("hub");
+        assertThat(stats.neighbourCounts("hub")).containsKey("n9");
+        assertThat(stats.neighbourCounts("n3")).containsOnlyKeys("hub");
     }
 
     @Test
@@ -39,9 +39,48 @@ class ItemStatsTest {
         ItemStats copy = new ItemStats(60_000, 10);
         copy.merge(stats.toBytes(), 1.0);
         assertThat(copy.popularity("a")).isEqualTo(stats.popularity("a"));
-        assertThat(copy.neighbours("b").count("a")).isEqualTo(3f);
+        assertThat(copy.neighbourCounts("b").get("a")).isEqualTo(3f);
         ItemStats half = new ItemStats(60_000, 10);
         half.merge(stats.toBytes(), 0.5);
-        assertThat(half.neighbours("a").count("b")).isEqualTo(1.5f);
+        assertThat(half.neighbourCounts("a").get("b")).isEqualTo(1.5f);
+    }
+
+    @Test
+    void restoresTheEarlierFormatWithIdsInFull() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        out.writeLong(5_000); // latest event time
+        out.writeInt(1); // one item
+        out.writeUTF("a");
+        out.writeDouble(2.0);
+        out.writeLong(5_000);
+        out.writeInt(1); // one neighbour
+        out.writeUTF("b");
+        out.writeFloat(3f);
+        out.flush();
+        ItemStats restored = new ItemStats(60_000, 10);
+        restored.merge(bytes.toByteArray(), 1.0);
+        assertThat(restored.popularity("a")).isEqualTo(2.0);
+        assertThat(restored.neighbourCounts("a").get("b")).isEqualTo(3f);
+    }
+
+    @Test
+    void manyItemsRoundTripExactly() {
+        ItemStats stats = new ItemStats(60_000, 20);
+        java.util.Random r = new java.util.Random(9);
+        for (int i = 0; i < 5_000; i++) {
+            String a = "item-" + r.nextInt(300);
+            stats.addInteraction(a, 1 + r.nextInt(3), i * 10L);
+            stats.addCoOccurrence(a, "item-" + r.nextInt(300), 1 + r.nextInt(2));
+        }
+        ItemStats copy = new ItemStats(60_000, 20);
+        copy.merge(stats.toBytes(), 1.0);
+        assertThat(copy.size()).isEqualTo(stats.size());
+        for (int i = 0; i < 300; i++) {
+            String id = "item-" + i;
+            assertThat(copy.popularity(id)).isEqualTo(stats.popularity(id));
+            assertThat(copy.neighbourCounts(id)).isEqualTo(stats.neighbourCounts(id));
+        }
+        assertThat(copy.trending(10)).isEqualTo(stats.trending(10));
     }
 }

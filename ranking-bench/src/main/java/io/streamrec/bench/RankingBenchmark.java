@@ -38,7 +38,8 @@ import java.util.function.Function;
  * machine noise; each figure is the median over repeats.
  *
  * <p>Usage: {@code RankingBenchmark --out DIR [--quick] [--sizes 10000,100000,1000000] [--dim 384]
- * [--reps 5] [--users 200] [--seconds 1.5]}. Writes {@code DIR/ranking.json}.
+ * [--reps 5] [--users 200] [--seconds 1.5] [--search-beams 100,400,800]}. Writes {@code DIR/ranking.json}; the
+ * search-beam sweep measures recall@100 and retrieval rate of the same graph at other beams.
  */
 public final class RankingBenchmark {
     private static final long T0 = Instant.parse("2024-06-01T00:00:00Z").toEpochMilli();
@@ -57,11 +58,14 @@ public final class RankingBenchmark {
         int reps = Integer.parseInt(a.getOrDefault("reps", quick ? "3" : "5"));
         int users = Integer.parseInt(a.getOrDefault("users", quick ? "100" : "200"));
         double seconds = Double.parseDouble(a.getOrDefault("seconds", quick ? "0.7" : "1.5"));
+        String beams = a.getOrDefault("search-beams", "100,400,800");
+        int[] searchBeams = beams.isBlank() ? new int[0]
+                : Arrays.stream(beams.split(",")).mapToInt(Integer::parseInt).toArray();
         Files.createDirectories(out);
 
         List<String> results = new ArrayList<>();
         for (int size : sizes) {
-            results.add(run(size, dim, reps, users, seconds));
+            results.add(run(size, dim, reps, users, seconds, searchBeams));
         }
         String json = "{\n  \"benchmark\": \"ranking\",\n  \"date\": \"" + Instant.now() + "\",\n"
                 + "  \"java\": \"" + System.getProperty("java.version") + "\",\n"
@@ -75,7 +79,7 @@ public final class RankingBenchmark {
         System.out.println("wrote " + out.resolve("ranking.json"));
     }
 
-    private static String run(int size, int dim, int reps, int userCount, double seconds) {
+    private static String run(int size, int dim, int reps, int userCount, double seconds, int[] searchBeams) {
         log("catalogue of %,d items, %d-d", size, dim);
         int categories = Math.max(20, Math.min(500, size / 200));
         float[][] directions = new float[categories][];
@@ -211,6 +215,24 @@ public final class RankingBenchmark {
             log("  rep %d: rank exact %.0f/s, hnsw %.0f/s; top-100 alone exact %.0f/s, hnsw %.0f/s", rep + 1,
                     rates[0][rep], rates[1][rep], rates[2][rep], rates[3][rep]);
         }
+        // Recall and rate against the search beam, on the same graph and users.
+        List<String> sweep = new ArrayList<>();
+        for (int beam : searchBeams) {
+            hnsw.setSearchBeam(beam);
+            double beamRecall = 0;
+            for (int u = 0; u < recallUsers; u++) {
+                Set<String> ex = purchased.get(u);
+                List<String> truth = exact.topK(fused.get(contexts.get(u)), CANDIDATES, ex::contains);
+                Set<String> found = new HashSet<>(hnsw.topK(fused.get(contexts.get(u)), CANDIDATES, ex::contains));
+                beamRecall += truth.stream().filter(found::contains).count() / (double) Math.max(1, truth.size());
+            }
+            beamRecall /= recallUsers;
+            double q = measure(seconds, contexts, purchased, (c, ex) -> hnsw.topK(fused.get(c), CANDIDATES, ex::contains).size());
+            log("  search beam %d: recall@100 %.4f, top-100 alone %.0f/s", beam, beamRecall, q);
+            sweep.add(String.format(Locale.ROOT, "{\"search_beam\": %d, \"recall_at_100\": %.4f, \"top100_per_s\": %.1f}",
+                    beam, beamRecall, q));
+        }
+        hnsw.setSearchBeam(HnswIndex.DEFAULT_SEARCH_BEAM);
         double exactRate = median(rates[0]);
         double hnswRate = median(rates[1]);
         log("  median: rank exact %.0f/s, hnsw %.0f/s (x%.1f)", exactRate, hnswRate, hnswRate / exactRate);
@@ -222,11 +244,13 @@ public final class RankingBenchmark {
                 + "     \"build_s\": {\"exact\": %.2f, \"hnsw\": %.2f},%n"
                 + "     \"heap_mb_per_100k\": {\"item_vectors\": %.1f, \"exact\": %.1f, \"hnsw\": %.1f, "
                 + "\"hnsw_graph_jvector\": %.1f},%n"
-                + "     \"rank_events_per_s_reps\": {\"exact\": %s, \"hnsw\": %s}}",
+                + "     \"rank_events_per_s_reps\": {\"exact\": %s, \"hnsw\": %s},%n"
+                + "     \"search_beam_sweep\": [%s]}",
                 size, categories, userCount, exactRate, hnswRate, hnswRate / exactRate,
                 median(rates[2]), median(rates[3]), median(rates[3]) / median(rates[2]), recall,
                 exactBuildS, hnswBuildS, vectorsBytes * per100k, exactBytes * per100k, hnswBytes * per100k,
-                hnsw.graphBytes() * per100k, Arrays.toString(round(rates[0])), Arrays.toString(round(rates[1])));
+                hnsw.graphBytes() * per100k, Arrays.toString(round(rates[0])), Arrays.toString(round(rates[1])),
+                String.join(", ", sweep));
     }
 
     private interface Call {
