@@ -58,7 +58,10 @@ final class EventFeed implements AutoCloseable {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        // Idempotence only where transactions need it: right after topic creation a partition can answer
+        // NOT_LEADER once, and an idempotent producer may then retry its later batches with
+        // OUT_OF_ORDER_SEQUENCE for good (seen with Kafka 4.2 on this single broker), stalling the run.
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, Boolean.toString(transactionalId != null));
         // No linger: an event's latency starts when it is handed to the producer.
         p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, "65536");

@@ -51,10 +51,9 @@ public final class BaselineRanker {
             trend[count] = 0f;
             count++;
         }
-        double top = trending.isEmpty() ? 0 : stats.popularity(trending.get(0));
-        for (String item : trending) {
-            int ordinal = stats.ordinal(item);
-            float t = top == 0 ? 0 : (float) (TRENDING_WEIGHT * stats.popularity(ordinal) / top);
+        for (int i = 0; i < trending.size(); i++) {
+            int ordinal = stats.trendingOrdinal(i);
+            float t = (float) (TRENDING_WEIGHT * stats.trendingShare(i));
             int existing = co.indexOf(ordinal); // the co-occurrence candidates are first, in that order
             if (existing >= 0) {
                 trend[existing] = t;

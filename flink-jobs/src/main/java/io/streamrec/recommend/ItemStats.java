@@ -31,6 +31,8 @@ public final class ItemStats {
     private long now = Long.MIN_VALUE;
     private long changes;
     private List<String> trending = List.of();
+    private int[] trendingOrdinals = new int[0];
+    private double[] trendingShares = new double[0];
     private int updatesSinceTrending;
 
     /** Per-item counts. */
@@ -146,6 +148,20 @@ public final class ItemStats {
         return trending.size() > k ? trending.subList(0, k) : trending;
     }
 
+    /** After {@link #trending}: the ordinal of its {@code i}-th item. */
+    public int trendingOrdinal(int i) {
+        return trendingOrdinals[i];
+    }
+
+    /**
+     * After {@link #trending}: its {@code i}-th item's popularity relative to the first's, as of the last
+     * recompute. Decay scales every item alike, so the ratio holds until interactions change the order,
+     * which the next recompute takes in; per request it saves a decay and a lookup per trending item.
+     */
+    public double trendingShare(int i) {
+        return trendingShares[i];
+    }
+
     /**
      * Each item's decayed popularity once, then the k best by (popularity desc, position in the map), the
      * order a stable full sort gives, in a primitive heap: this runs over the whole catalogue.
@@ -179,8 +195,12 @@ public final class ItemStats {
             siftDown(heap, size, decayed);
         }
         List<String> top = new ArrayList<>(best.length);
+        trendingOrdinals = new int[best.length];
+        trendingShares = new double[best.length];
         for (int j : best) {
             if (decayed[j] >= 0) {
+                trendingOrdinals[top.size()] = entries.get(ids[j]).ordinal;
+                trendingShares[top.size()] = decayed[j] / decayed[best[0]];
                 top.add(ids[j]);
             }
         }

@@ -78,7 +78,7 @@ class BaselineRankerTest {
         List<String> trending = stats.trending(100);
         double top = stats.popularity(trending.get(0));
         for (String t : trending) {
-            float trend = (float) (BaselineRanker.TRENDING_WEIGHT * stats.popularity(t) / top);
+            float trend = (float) (BaselineRanker.TRENDING_WEIGHT * (stats.popularity(t) / top));
             score.put(t, co.getOrDefault(t, 0f) + trend);
         }
         return score.entrySet().stream()
