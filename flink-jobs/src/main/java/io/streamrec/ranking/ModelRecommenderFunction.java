@@ -11,7 +11,7 @@ import io.streamrec.events.SourcedEvent;
 import io.streamrec.learning.FeedbackLabeler;
 import io.streamrec.learning.GradientBuffer;
 import io.streamrec.learning.ModelState;
-import io.streamrec.learning.Ranker;
+import io.streamrec.learning.ModelUpdates;
 import io.streamrec.recommend.InteractionWeights;
 import io.streamrec.recommend.ItemStats;
 import io.streamrec.recommend.ItemStatsCheckpoint;
@@ -251,27 +251,14 @@ public class ModelRecommenderFunction
     }
 
     private void applyUpdate(ModelUpdate update, long now) {
-        List<Float> g = update.getGradient();
         if (model == null) {
-            model = ModelState.prior(g.size() - Feature.COUNT);
+            model = ModelState.prior(update.getGradient().size() - Feature.COUNT);
         }
-        if (g.size() != model.size()) {
-            // A log written by a model of another shape; skipping keeps every replica in step.
-            return;
+        double norm = ModelUpdates.apply(model, update, settings.learningRate, settings.l2);
+        if (!Double.isNaN(norm)) {
+            metrics.gradientNorm = norm;
+            metrics.stalenessMillis = Math.max(0, now - update.getOldestFeedbackAt().toEpochMilli());
         }
-        float[] gradient = new float[g.size()];
-        double norm = 0;
-        for (int i = 0; i < gradient.length; i++) {
-            gradient[i] = g.get(i);
-            norm += gradient[i] * gradient[i];
-        }
-        if (!Double.isFinite(norm)) {
-            // Every replica skips the same record, so they stay in step.
-            return;
-        }
-        Ranker.apply(model, gradient, settings.learningRate, settings.l2);
-        metrics.gradientNorm = Math.sqrt(norm);
-        metrics.stalenessMillis = Math.max(0, now - update.getOldestFeedbackAt().toEpochMilli());
     }
 
     /** Rebuilds the in-memory index and model from broadcast state once after (re)start. */

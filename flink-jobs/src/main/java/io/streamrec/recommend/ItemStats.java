@@ -164,7 +164,7 @@ public final class ItemStats {
 
     /**
      * Each item's decayed popularity once, then the k best by (popularity desc, position in the map), the
-     * order a stable full sort gives, in a primitive heap: this runs over the whole catalogue.
+     * order a stable full sort gives ({@link TopK}, a primitive heap: this runs over the whole catalogue).
      */
     private void recomputeTrending(int k) {
         int n = entries.size();
@@ -176,24 +176,7 @@ public final class ItemStats {
             decayed[i] = e.popularity > 0 ? decayed(e, now) : -1; // never taken: not trending
             i++;
         }
-        int keep = Math.min(k, n);
-        int[] heap = new int[keep]; // worst on top: lower popularity, or later in the map on ties
-        int size = 0;
-        for (int j = 0; j < n && keep > 0; j++) {
-            if (size < keep) {
-                heap[size] = j;
-                siftUp(heap, size++, decayed);
-            } else if (worse(heap[0], j, decayed)) {
-                heap[0] = j;
-                siftDown(heap, size, decayed);
-            }
-        }
-        int[] best = new int[size];
-        for (int j = size - 1; j >= 0; j--) {
-            best[j] = heap[0];
-            heap[0] = heap[--size];
-            siftDown(heap, size, decayed);
-        }
+        int[] best = TopK.indexes(decayed, k);
         List<String> top = new ArrayList<>(best.length);
         trendingOrdinals = new int[best.length];
         trendingShares = new double[best.length];
@@ -206,42 +189,6 @@ public final class ItemStats {
         }
         trending = top;
         updatesSinceTrending = 0;
-    }
-
-    /** Whether {@code a} ranks below {@code b}. */
-    private static boolean worse(int a, int b, double[] v) {
-        return v[a] < v[b] || (v[a] == v[b] && a > b);
-    }
-
-    private static void siftUp(int[] heap, int at, double[] v) {
-        while (at > 0) {
-            int parent = (at - 1) >>> 1;
-            if (!worse(heap[at], heap[parent], v)) {
-                return;
-            }
-            int t = heap[at];
-            heap[at] = heap[parent];
-            heap[parent] = t;
-            at = parent;
-        }
-    }
-
-    private static void siftDown(int[] heap, int size, double[] v) {
-        int at = 0;
-        while (true) {
-            int left = 2 * at + 1;
-            if (left >= size) {
-                return;
-            }
-            int child = left + 1 < size && worse(heap[left + 1], heap[left], v) ? left + 1 : left;
-            if (!worse(heap[child], heap[at], v)) {
-                return;
-            }
-            int t = heap[at];
-            heap[at] = heap[child];
-            heap[child] = t;
-            at = child;
-        }
     }
 
     public int size() {
