@@ -183,14 +183,7 @@ public final class RankingBenchmark {
 
         // Recall@100 of the graph against the exact scan, same users, same exclusions.
         int recallUsers = Math.min(userCount, size >= 1_000_000 ? 100 : userCount);
-        double recall = 0;
-        for (int u = 0; u < recallUsers; u++) {
-            Set<String> ex = purchased.get(u);
-            List<String> truth = exact.topK(fused.get(contexts.get(u)), CANDIDATES, ex::contains);
-            Set<String> found = new HashSet<>(hnsw.topK(fused.get(contexts.get(u)), CANDIDATES, ex::contains));
-            recall += truth.stream().filter(found::contains).count() / (double) Math.max(1, truth.size());
-        }
-        recall /= recallUsers;
+        double recall = recall(exact, hnsw, recallUsers, contexts, fused, purchased);
         log("  recall@100 %.4f over %d users", recall, recallUsers);
 
         ModelRanker exactRanker = new ModelRanker(exact, stats);
@@ -219,14 +212,7 @@ public final class RankingBenchmark {
         List<String> sweep = new ArrayList<>();
         for (int beam : searchBeams) {
             hnsw.setSearchBeam(beam);
-            double beamRecall = 0;
-            for (int u = 0; u < recallUsers; u++) {
-                Set<String> ex = purchased.get(u);
-                List<String> truth = exact.topK(fused.get(contexts.get(u)), CANDIDATES, ex::contains);
-                Set<String> found = new HashSet<>(hnsw.topK(fused.get(contexts.get(u)), CANDIDATES, ex::contains));
-                beamRecall += truth.stream().filter(found::contains).count() / (double) Math.max(1, truth.size());
-            }
-            beamRecall /= recallUsers;
+            double beamRecall = recall(exact, hnsw, recallUsers, contexts, fused, purchased);
             double q = measure(seconds, contexts, purchased, (c, ex) -> hnsw.topK(fused.get(c), CANDIDATES, ex::contains).size());
             log("  search beam %d: recall@100 %.4f, top-100 alone %.0f/s", beam, beamRecall, q);
             sweep.add(String.format(Locale.ROOT, "{\"search_beam\": %d, \"recall_at_100\": %.4f, \"top100_per_s\": %.1f}",
@@ -251,6 +237,19 @@ public final class RankingBenchmark {
                 exactBuildS, hnswBuildS, vectorsBytes * per100k, exactBytes * per100k, hnswBytes * per100k,
                 hnsw.graphBytes() * per100k, Arrays.toString(round(rates[0])), Arrays.toString(round(rates[1])),
                 String.join(", ", sweep));
+    }
+
+    /** Mean recall@100 of the graph against the exact scan over the first {@code users} users, same exclusions. */
+    private static double recall(ItemIndex exact, HnswIndex hnsw, int users, List<FeatureExtractor.Context> contexts,
+            Map<FeatureExtractor.Context, float[]> fused, List<Set<String>> purchased) {
+        double recall = 0;
+        for (int u = 0; u < users; u++) {
+            Set<String> ex = purchased.get(u);
+            List<String> truth = exact.topK(fused.get(contexts.get(u)), CANDIDATES, ex::contains);
+            Set<String> found = new HashSet<>(hnsw.topK(fused.get(contexts.get(u)), CANDIDATES, ex::contains));
+            recall += truth.stream().filter(found::contains).count() / (double) Math.max(1, truth.size());
+        }
+        return recall / users;
     }
 
     private interface Call {
