@@ -56,11 +56,34 @@ public final class TopicAdmin {
                     }
                 }
             }
+            awaitVisible(admin, wanted.stream().map(NewTopic::name).toList());
         } catch (java.util.concurrent.TimeoutException e) {
             throw new ExecutionException("timed out talking to Kafka at "
                     + props.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG), e);
         }
         return created;
+    }
+
+    /**
+     * Waits until the broker lists every topic with a leader for each partition: the controller confirms a
+     * creation before every broker's metadata shows it, and a client asking in between would be told the
+     * topic does not exist.
+     */
+    private static void awaitVisible(Admin admin, List<String> names)
+            throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (true) {
+            Set<String> listed = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            if (listed.containsAll(names) && admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS)
+                    .values().stream().allMatch(d -> d.partitions().stream()
+                            .allMatch(p -> p.leader() != null && p.leader().id() >= 0))) {
+                return;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new java.util.concurrent.TimeoutException("topics " + names + " not visible with leaders after 30 s");
+            }
+            Thread.sleep(100);
+        }
     }
 
     /** Creates the topics under their default names. */
