@@ -1,5 +1,6 @@
 package io.streamrec.bench;
 
+import io.streamrec.local.TopicAdmin;
 import io.streamrec.schemas.Topic;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -44,28 +45,10 @@ public final class BenchTopics {
         }
         try (Admin admin = Admin.create(props)) {
             admin.createTopics(wanted).all().get(60, TimeUnit.SECONDS);
-            awaitLeaders(admin, topics.names.values());
+            // An idempotent producer meeting a partition without a leader may stall on OUT_OF_ORDER_SEQUENCE.
+            TopicAdmin.awaitVisible(admin, topics.names.values());
         }
         return topics;
-    }
-
-    /**
-     * Waits until every partition has a leader: an idempotent producer that meets a partition without one
-     * retries its batches out of order and can stall on OUT_OF_ORDER_SEQUENCE for good.
-     */
-    private static void awaitLeaders(Admin admin, java.util.Collection<String> names) throws Exception {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (true) {
-            boolean ready = admin.describeTopics(names).allTopicNames().get(60, TimeUnit.SECONDS).values().stream()
-                    .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && p.leader().id() >= 0));
-            if (ready) {
-                return;
-            }
-            if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("topics " + names + " have partitions without a leader after 60 s");
-            }
-            Thread.sleep(100);
-        }
     }
 
     public String name(Topic topic) {

@@ -168,11 +168,11 @@ public final class ItemStats {
      */
     private void recomputeTrending(int k) {
         int n = entries.size();
-        String[] ids = new String[n];
+        Entry[] all = new Entry[n];
         double[] decayed = new double[n];
         int i = 0;
         for (Entry e : entries.values()) {
-            ids[i] = e.id;
+            all[i] = e;
             decayed[i] = e.popularity > 0 ? decayed(e, now) : -1; // never taken: not trending
             i++;
         }
@@ -182,9 +182,9 @@ public final class ItemStats {
         trendingShares = new double[best.length];
         for (int j : best) {
             if (decayed[j] >= 0) {
-                trendingOrdinals[top.size()] = entries.get(ids[j]).ordinal;
+                trendingOrdinals[top.size()] = all[j].ordinal;
                 trendingShares[top.size()] = decayed[j] / decayed[best[0]];
-                top.add(ids[j]);
+                top.add(all[j].id);
             }
         }
         trending = top;

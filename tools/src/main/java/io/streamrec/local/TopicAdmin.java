@@ -69,7 +69,7 @@ public final class TopicAdmin {
      * creation before every broker's metadata shows it, and a client asking in between would be told the
      * topic does not exist.
      */
-    private static void awaitVisible(Admin admin, List<String> names)
+    public static void awaitVisible(Admin admin, java.util.Collection<String> names)
             throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
         long deadline = System.currentTimeMillis() + 30_000;
         while (true) {
