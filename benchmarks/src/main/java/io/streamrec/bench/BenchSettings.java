@@ -26,6 +26,8 @@ final class BenchSettings {
             "  --drain-seconds S     target length of the saturation drain (default 20; quick 8)",
             "  --latency-seconds S   length of each latency phase (default 30; quick 10)",
             "  --checkpoint-interval D  (default 5 s)",
+            "  --feed-linger-ms L    linger.ms of the latency phase's event producer (default 5, Kafka's default;",
+            "                        an event's latency starts when it is handed to the producer, so it includes this)",
             "  --bootstrap HOST:PORT use a running broker instead of starting one",
             "  --seed S              workload seed (default 42)",
             "  -- --key value ...    further options for the product jobs (e.g. --encoder.threads 2)");
@@ -42,6 +44,7 @@ final class BenchSettings {
     double drainSeconds = -1;
     double latencySeconds = -1;
     String checkpointInterval = "5 s";
+    int feedLingerMs = 5;
     String bootstrap;
     long seed = 42;
     long warmupEvents = -1;
@@ -73,6 +76,7 @@ final class BenchSettings {
                 case "--drain-seconds" -> s.drainSeconds = Double.parseDouble(value(args, ++i, a));
                 case "--latency-seconds" -> s.latencySeconds = Double.parseDouble(value(args, ++i, a));
                 case "--checkpoint-interval" -> s.checkpointInterval = value(args, ++i, a);
+                case "--feed-linger-ms" -> s.feedLingerMs = Integer.parseInt(value(args, ++i, a));
                 case "--bootstrap" -> s.bootstrap = value(args, ++i, a);
                 case "--seed" -> s.seed = Long.parseLong(value(args, ++i, a));
                 case "--warmup-events" -> s.warmupEvents = Long.parseLong(value(args, ++i, a));
@@ -139,6 +143,7 @@ final class BenchSettings {
         m.put("drain_seconds_target", drainSeconds);
         m.put("latency_seconds", latencySeconds);
         m.put("checkpoint_interval", checkpointInterval);
+        m.put("feed_linger_ms", feedLingerMs);
         m.put("state_backend", "rocksdb (incremental checkpoints)");
         m.put("recommend.min-interval", "0 ms (one recommendation per event)");
         m.put("seed", seed);

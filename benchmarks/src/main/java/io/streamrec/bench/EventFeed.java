@@ -43,11 +43,13 @@ final class EventFeed implements AutoCloseable {
             failure.compareAndSet(null, error);
         }
     };
+    private final int lingerMs;
     private long sent;
     private long textEvents;
 
-    EventFeed(String bootstrap, BenchTopics topics, SyntheticWorkload workload, String runTag) {
+    EventFeed(String bootstrap, BenchTopics topics, SyntheticWorkload workload, String runTag, int lingerMs) {
         this.bootstrap = bootstrap;
+        this.lingerMs = lingerMs;
         this.topics = topics;
         this.events = workload.events();
         this.runTag = runTag;
@@ -62,8 +64,10 @@ final class EventFeed implements AutoCloseable {
         // NOT_LEADER once, and an idempotent producer may then retry its later batches with
         // OUT_OF_ORDER_SEQUENCE for good (seen with Kafka 4.2 on this single broker), stalling the run.
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, Boolean.toString(transactionalId != null));
-        // No linger: an event's latency starts when it is handed to the producer.
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        // An event's latency starts when it is handed to the producer, so the linger is part of it; Kafka's
+        // default (5 ms) is what most upstream producers run with, and it spares the shared broker a request
+        // per event.
+        p.put(ProducerConfig.LINGER_MS_CONFIG, Integer.toString(lingerMs));
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, "65536");
         // The machine may be shared and busy: wait for a starved broker rather than fail the run.
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "600000");

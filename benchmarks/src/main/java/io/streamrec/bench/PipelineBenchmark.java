@@ -151,7 +151,7 @@ public final class PipelineBenchmark {
         String prefix = job + "-alo-" + runTag;
         BenchTopics topics = BenchTopics.create(bootstrap, prefix);
         Map<String, Object> r = new LinkedHashMap<>();
-        try (EventFeed feed = new EventFeed(bootstrap, topics, workload, prefix);
+        try (EventFeed feed = new EventFeed(bootstrap, topics, workload, prefix, settings.feedLingerMs);
                 RecommendationTail tail = new RecommendationTail(bootstrap, topics.name(Topic.RECOMMENDATIONS), false)) {
             JobClient client = startJob(job, "AT_LEAST_ONCE", topics, prefix, feed);
             try {
@@ -248,7 +248,7 @@ public final class PipelineBenchmark {
     private Map<String, Object> exactlyOnceRun(String job, double rate) throws Exception {
         String prefix = job + "-eo-" + runTag;
         BenchTopics topics = BenchTopics.create(bootstrap, prefix);
-        try (EventFeed feed = new EventFeed(bootstrap, topics, workload, prefix);
+        try (EventFeed feed = new EventFeed(bootstrap, topics, workload, prefix, settings.feedLingerMs);
                 RecommendationTail tail = new RecommendationTail(bootstrap, topics.name(Topic.RECOMMENDATIONS), true)) {
             JobClient client = startJob(job, "EXACTLY_ONCE", topics, prefix, feed);
             try {

@@ -40,6 +40,10 @@ public final class JobOptions {
                 "file://" + System.getProperty("java.io.tmpdir") + "/streamrec/checkpoints");
         defaults.put(PipelineOptions.GENERIC_TYPES, false);
         defaults.put(ExecutionOptions.BUFFER_TIMEOUT, Duration.ofMillis(10));
+        // No deep copy of every record between chained operators. Safe here: no operator keeps or changes a
+        // record it received from a chained one (network inputs are always deserialized into new objects,
+        // and async I/O copies what it queues); RecommendationJobObjectReuseTest checks the job under it.
+        defaults.put(PipelineOptions.OBJECT_REUSE, true);
         return defaults;
     }
 

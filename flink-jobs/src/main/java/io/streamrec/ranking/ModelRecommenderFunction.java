@@ -155,9 +155,8 @@ public class ModelRecommenderFunction
         }
         float weight = InteractionWeights.of(event.getType());
         stats.addInteraction(event.getItemId(), weight, time);
-        for (String previous : profile.history.recentDistinctItems(settings.common.coOccurrenceWindow)) {
-            stats.addCoOccurrence(previous, event.getItemId(), weight);
-        }
+        stats.addCoOccurrences(profile.history.recentDistinctItems(settings.common.coOccurrenceWindow),
+                event.getItemId(), weight);
     }
 
     /** Labels the interaction against what was shown before it and adds the gradients. */

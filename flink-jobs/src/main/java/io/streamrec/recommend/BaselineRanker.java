@@ -29,6 +29,7 @@ public final class BaselineRanker {
     private int[] candidates = new int[256];
     private float[] scores = new float[256];
     private float[] trend = new float[256];
+    private long[] keys = new long[256];
 
     public BaselineRanker(ItemStats stats, int window) {
         this.stats = stats;
@@ -87,7 +88,9 @@ public final class BaselineRanker {
     private int[] best(int count, int k) {
         // A threshold from a selection pass: the k-th best score bounds what can make the cut.
         float threshold = k < count ? kthLargest(Arrays.copyOf(scores, count), k) : Float.NEGATIVE_INFINITY;
-        long[] keys = new long[count];
+        if (keys.length < count) {
+            keys = new long[Math.max(count, keys.length * 2)];
+        }
         int kept = 0;
         for (int i = 0; i < count; i++) {
             if (scores[i] >= threshold) {
@@ -100,25 +103,55 @@ public final class BaselineRanker {
         for (int i = 0; i < kept; i++) {
             order[i] = (int) keys[i];
         }
-        // Equal scores by item id, as the order is documented (runs of ties are short).
-        for (int from = 0; from < kept; ) {
+        // Equal scores by item id, as the order is documented. Only the first k places matter: a run of
+        // ties inside them is sorted; the run that crosses the cut (often long: every candidate with the
+        // threshold score) only has its smallest ids selected.
+        int shown = Math.min(k, kept);
+        for (int from = 0; from < shown; ) {
             int to = from + 1;
             while (to < kept && scores[order[to]] == scores[order[from]]) {
                 to++;
             }
             if (to - from > 1) {
-                Integer[] run = new Integer[to - from];
-                for (int i = from; i < to; i++) {
-                    run[i - from] = order[i];
-                }
-                Arrays.sort(run, (a, b) -> stats.id(candidates[a]).compareTo(stats.id(candidates[b])));
-                for (int i = from; i < to; i++) {
-                    order[i] = run[i - from];
-                }
+                smallestIds(order, from, to, Math.min(to, shown) - from);
             }
             from = to;
         }
         return kept > k ? Arrays.copyOf(order, k) : order;
+    }
+
+    /**
+     * Puts the {@code need} candidates of {@code order[from, to)} with the smallest item ids, ascending, at
+     * {@code order[from, from + need)}: an insertion into a sorted prefix, O(run × need) at worst, with need
+     * at most the few shown.
+     */
+    private void smallestIds(int[] order, int from, int to, int need) {
+        if (need > 64) { // only when every candidate is wanted (the filter refused many): sort the run
+            Integer[] run = new Integer[to - from];
+            for (int i = from; i < to; i++) {
+                run[i - from] = order[i];
+            }
+            Arrays.sort(run, (a, b) -> stats.id(candidates[a]).compareTo(stats.id(candidates[b])));
+            for (int i = 0; i < need; i++) {
+                order[from + i] = run[i];
+            }
+            return;
+        }
+        int[] best = new int[need];
+        int size = 0;
+        for (int i = from; i < to; i++) {
+            String id = stats.id(candidates[order[i]]);
+            if (size == need && id.compareTo(stats.id(candidates[best[size - 1]])) >= 0) {
+                continue;
+            }
+            int at = size == need ? size - 1 : size++;
+            while (at > 0 && id.compareTo(stats.id(candidates[best[at - 1]])) < 0) {
+                best[at] = best[at - 1];
+                at--;
+            }
+            best[at] = order[i];
+        }
+        System.arraycopy(best, 0, order, from, need);
     }
 
     /** An int that orders as the float does (negative floats included). */
@@ -173,7 +206,7 @@ public final class BaselineRanker {
             if (!filter.allows(id, info)) {
                 continue;
             }
-            ranked.add(new ScoredItem(id, scores[c], reason(c, info, catalogue)));
+            ranked.add(new ScoredItem(id, scores[c], reason(c, info, catalogue), info));
         }
         return ranked;
     }

@@ -110,9 +110,7 @@ public class BaselineRecommenderFunction
         String item = event.getItemId();
         float weight = InteractionWeights.of(type);
         stats.addInteraction(item, weight, time);
-        for (String previous : user.recentDistinctItems(settings.coOccurrenceWindow)) {
-            stats.addCoOccurrence(previous, item, weight);
-        }
+        stats.addCoOccurrences(user.recentDistinctItems(settings.coOccurrenceWindow), item, weight);
         user.add(item, type, time, settings.historyMaxLength);
     }
 
@@ -131,8 +129,7 @@ public class BaselineRecommenderFunction
         });
         List<RecommendedItem> items = new ArrayList<>(ranked.size());
         for (ScoredItem s : ranked) {
-            ItemInfo info = catalogue.get(s.itemId());
-            items.add(new RecommendedItem(s.itemId(), s.score(), s.reason(), info == null ? null : info.title));
+            items.add(new RecommendedItem(s.itemId(), s.score(), s.reason(), s.title()));
         }
         return Recommendation.newBuilder()
                 .setRecommendationId("rec-" + trigger.getEventId())

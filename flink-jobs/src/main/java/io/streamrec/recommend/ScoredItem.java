@@ -1,4 +1,13 @@
 package io.streamrec.recommend;
 
-/** A candidate with its score and the reason that drove it. */
-public record ScoredItem(String itemId, float score, String reason) {}
+/** A ranked item with its score, reason and catalogue entry ({@code info} null when the catalogue lacks it). */
+public record ScoredItem(String itemId, float score, String reason, ItemInfo info) {
+    public ScoredItem(String itemId, float score, String reason) {
+        this(itemId, score, reason, null);
+    }
+
+    /** The catalogue title, or null. */
+    public String title() {
+        return info == null ? null : info.title;
+    }
+}

@@ -40,8 +40,7 @@ public final class KafkaSinks {
     private static <T extends SpecificRecordBase> KafkaSink<T> build(ReadableConfig config, String topic,
             Class<T> type, SerializableFunction<T, String> key, String sinkName) {
         KafkaOptions.DeliveryMode mode = config.get(KafkaOptions.DELIVERY_GUARANTEE);
-        Properties props = new Properties();
-        props.putAll(config.get(KafkaOptions.CLIENT_PROPERTIES));
+        Properties props = producerProperties(config);
         var builder = KafkaSink.<T>builder()
                 .setBootstrapServers(config.get(KafkaOptions.BOOTSTRAP_SERVERS))
                 .setKafkaProducerConfig(props)
@@ -53,10 +52,17 @@ public final class KafkaSinks {
                     .setProperty("transaction.timeout.ms", Long.toString(timeout.toMillis()));
         } else {
             builder.setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
-                    .setProperty("enable.idempotence", "true")
-                    .setProperty("linger.ms", "0");
+                    .setProperty("enable.idempotence", "true");
         }
         return builder.build();
+    }
+
+    /** The producer settings every sink starts from: the sink options, then the client properties over them. */
+    static Properties producerProperties(ReadableConfig config) {
+        Properties props = new Properties();
+        props.setProperty("linger.ms", Long.toString(config.get(KafkaOptions.SINK_LINGER).toMillis()));
+        props.putAll(config.get(KafkaOptions.CLIENT_PROPERTIES));
+        return props;
     }
 
     /** The configured transaction timeout, checked against the broker maximum and the checkpoint interval. */

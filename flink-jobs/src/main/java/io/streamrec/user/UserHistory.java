@@ -2,6 +2,7 @@ package io.streamrec.user;
 
 import io.streamrec.avro.EventType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,8 +15,12 @@ public class UserHistory {
     public String[] itemIds = new String[0];
     public byte[] types = new byte[0];
     public long[] times = new long[0];
-    /** Ring of recent event ids, to reject duplicates. */
-    public String[] recentEventIds = new String[0];
+    /**
+     * Ring of 64-bit hashes of recent event ids, to reject duplicates: 8 bytes per id instead of a 36-character
+     * string, read and written with the rest on every event. Two of a user's last few dozen ids share a hash
+     * with odds of about 2^-58.
+     */
+    public long[] recentEventHashes = new long[0];
     public int eventIdCursor;
     public long lastRecommendedAt = Long.MIN_VALUE;
     public long lastEventTime = Long.MIN_VALUE;
@@ -61,8 +66,9 @@ public class UserHistory {
 
     /** True when {@code eventId} was seen among the last {@code window} events. */
     public boolean seenEvent(String eventId) {
-        for (String id : recentEventIds) {
-            if (eventId.equals(id)) {
+        long hash = hash64(eventId);
+        for (long h : recentEventHashes) {
+            if (h == hash) {
                 return true;
             }
         }
@@ -73,25 +79,43 @@ public class UserHistory {
         if (window <= 0) {
             return;
         }
-        if (recentEventIds.length < window) {
-            String[] grown = new String[recentEventIds.length + 1];
-            System.arraycopy(recentEventIds, 0, grown, 0, recentEventIds.length);
-            grown[recentEventIds.length] = eventId;
-            recentEventIds = grown;
+        long hash = hash64(eventId);
+        if (recentEventHashes.length < window) {
+            long[] grown = Arrays.copyOf(recentEventHashes, recentEventHashes.length + 1);
+            grown[recentEventHashes.length] = hash;
+            recentEventHashes = grown;
             eventIdCursor = grown.length % window;
         } else {
-            recentEventIds[eventIdCursor] = eventId;
-            eventIdCursor = (eventIdCursor + 1) % recentEventIds.length;
+            recentEventHashes[eventIdCursor] = hash;
+            eventIdCursor = (eventIdCursor + 1) % recentEventHashes.length;
         }
+    }
+
+    /** FNV-1a over the UTF-16 code units, then a 64-bit finaliser (murmur3's fmix64) to spread the bits. */
+    static long hash64(String s) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < s.length(); i++) {
+            h ^= s.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h;
     }
 
     /** Up to {@code k} distinct item ids, most recent first. */
     public List<String> recentDistinctItems(int k) {
-        Set<String> seen = new LinkedHashSet<>();
-        for (int i = itemIds.length - 1; i >= 0 && seen.size() < k; i--) {
-            seen.add(itemIds[i]);
+        // k is small (the co-occurrence window): a scan of the few kept beats hashing every id.
+        List<String> recent = new ArrayList<>(Math.min(k, itemIds.length));
+        for (int i = itemIds.length - 1; i >= 0 && recent.size() < k; i--) {
+            if (!recent.contains(itemIds[i])) {
+                recent.add(itemIds[i]);
+            }
         }
-        return new ArrayList<>(seen);
+        return recent;
     }
 
     public Set<String> purchasedItems() {

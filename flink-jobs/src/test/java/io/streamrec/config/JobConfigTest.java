@@ -29,6 +29,7 @@ class JobConfigTest {
         assertThat(none.get(CheckpointingOptions.CHECKPOINTING_INTERVAL)).isEqualTo(Duration.ofSeconds(10));
         assertThat(none.get(PipelineOptions.GENERIC_TYPES)).isFalse();
         assertThat(none.get(ExecutionOptions.BUFFER_TIMEOUT)).isEqualTo(Duration.ofMillis(10));
+        assertThat(none.get(PipelineOptions.OBJECT_REUSE)).isTrue();
         Configuration cluster = JobConfig.fromMap(Map.of(
                 "execution.checkpointing.interval", "2 s", "execution.checkpointing.dir", "s3://bucket/cp"));
         Configuration missing = JobOptions.missingFlinkDefaults(cluster);

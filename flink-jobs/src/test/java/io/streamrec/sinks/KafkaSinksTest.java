@@ -22,6 +22,16 @@ class KafkaSinksTest {
     }
 
     @Test
+    void lingerComesFromTheSinkOptionUnlessTheClientPropertiesSetIt() {
+        assertThat(KafkaSinks.producerProperties(JobConfig.fromMap(Map.of())).getProperty("linger.ms")).isEqualTo("5");
+        assertThat(KafkaSinks.producerProperties(JobConfig.fromMap(Map.of("sink.linger", "0 ms")))
+                .getProperty("linger.ms")).isEqualTo("0");
+        assertThat(KafkaSinks.producerProperties(JobConfig.fromMap(Map.of(
+                "sink.linger", "0 ms", "kafka.client-properties", "linger.ms:20,compression.type:lz4"))))
+                .containsEntry("linger.ms", "20").containsEntry("compression.type", "lz4");
+    }
+
+    @Test
     void transactionalIdPrefixDefaultsToTheJobName() {
         assertThat(KafkaSinks.transactionalIdPrefix(JobConfig.fromMap(Map.of("job.name", "shop-eu"))))
                 .isEqualTo("shop-eu");

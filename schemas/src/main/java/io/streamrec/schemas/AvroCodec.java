@@ -4,10 +4,12 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.apache.avro.AvroRuntimeException;
@@ -33,6 +35,9 @@ public final class AvroCodec<T extends SpecificRecordBase> implements Serializab
     private static final long serialVersionUID = 1L;
     private static final String HISTORY = "/io/streamrec/avro/history/";
 
+    /** Per-thread output buffer of {@link #encode}; one that grew past {@link EncodeBuffer#KEEP} is dropped. */
+    private static final ThreadLocal<EncodeBuffer> ENCODE_BUFFERS = ThreadLocal.withInitial(EncodeBuffer::new);
+
     private final Class<T> type;
     private transient BinaryMessageEncoder<T> encoder;
     private transient BinaryMessageDecoder<T> decoder;
@@ -55,11 +60,13 @@ public final class AvroCodec<T extends SpecificRecordBase> implements Serializab
 
     /** Single-object encoded bytes of {@code record}. */
     public byte[] encode(T record) {
+        // Straight into a per-thread buffer and copied out once (the ByteBuffer API copies twice and
+        // grows a fresh buffer per record; this runs once per output record).
+        EncodeBuffer out = ENCODE_BUFFERS.get();
+        out.reset();
         try {
-            ByteBuffer buffer = encoder().encode(record);
-            byte[] bytes = new byte[buffer.remaining()];
-            buffer.get(bytes);
-            return bytes;
+            encoder().encode(record, out);
+            return out.toByteArray();
         } catch (IOException | AvroRuntimeException e) {
             throw new IllegalArgumentException(
                     "Cannot encode " + type.getSimpleName() + ": " + e.getMessage(), e);
@@ -94,6 +101,43 @@ public final class AvroCodec<T extends SpecificRecordBase> implements Serializab
     /** The 64-bit CRC fingerprint that single-object headers carry for the current schema. */
     public long fingerprint() {
         return SchemaNormalization.parsingFingerprint64(schema());
+    }
+
+    /** A growable byte sink without ByteArrayOutputStream's locking (used by one thread at a time). */
+    private static final class EncodeBuffer extends OutputStream {
+        static final int KEEP = 1 << 20;
+        private byte[] buf = new byte[4096];
+        private int count;
+
+        void reset() {
+            if (buf.length > KEEP) {
+                buf = new byte[4096];
+            }
+            count = 0;
+        }
+
+        @Override
+        public void write(int b) {
+            ensure(1);
+            buf[count++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            ensure(len);
+            System.arraycopy(b, off, buf, count, len);
+            count += len;
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(buf, count);
+        }
+
+        private void ensure(int more) {
+            if (count + more > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, count + more));
+            }
+        }
     }
 
     private BinaryMessageEncoder<T> encoder() {
