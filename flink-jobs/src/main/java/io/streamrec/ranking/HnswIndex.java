@@ -174,10 +174,23 @@ public final class HnswIndex implements VectorIndex {
             searcher = new GraphSearcher(builder.getGraph());
             changedSinceSearcher = false;
         }
+        // Exclusions (a user's purchases, the item just used) are few against the beam: search without them
+        // first, so no visited node pays for a lookup, and drop them from the beam's results; only when they
+        // leave fewer than k is the search repeated with them as a filter.
+        Bits live = deleted == 0 ? Bits.ALL : ordinal -> ordinal < nextOrdinal && idOf[ordinal] != null;
+        List<String> unfiltered = search(query, k, live, excluded);
+        if (unfiltered.size() >= k) {
+            return unfiltered;
+        }
         Bits accept = ordinal -> {
             String id = ordinal < nextOrdinal ? idOf[ordinal] : null;
             return id != null && !excluded.test(id);
         };
+        return search(query, k, accept, excluded);
+    }
+
+    /** The best k of one graph search with {@code accept}, best first, without {@code excluded} ids. */
+    private List<String> search(float[] query, int k, Bits accept, Predicate<String> excluded) {
         // jvector's own dot product is a plain loop on Java 17; ours keeps eight partial sums. Same score as
         // its DOT_PRODUCT similarity, (1 + q.v) / 2.
         float[] q = query;
@@ -188,8 +201,11 @@ public final class HnswIndex implements VectorIndex {
         SearchResult result = searcher.search(score, Math.max(k, searchBeam), accept);
         SearchResult.NodeScore[] nodes = result.getNodes();
         List<String> out = new ArrayList<>(Math.min(k, nodes.length));
-        for (int i = 0; i < nodes.length && i < k; i++) {
-            out.add(idOf[nodes[i].node]);
+        for (int i = 0; i < nodes.length && out.size() < k; i++) {
+            String id = idOf[nodes[i].node];
+            if (id != null && !excluded.test(id)) {
+                out.add(id);
+            }
         }
         return out;
     }
