@@ -41,5 +41,6 @@ public final class ValidationOptions {
     public static final ConfigOption<Integer> DEDUP_WINDOW = ConfigOptions.key("validation.dedup-window")
             .intType()
             .defaultValue(64)
-            .withDescription("Recent event ids remembered per user; a repeated id is a dead letter (DUPLICATE_EVENT).");
+            .withDescription("Recent event ids remembered per user (as 64-bit hashes, 8 bytes each in the user's state); "
+                    + "a repeated id is a dead letter (DUPLICATE_EVENT).");
 }
