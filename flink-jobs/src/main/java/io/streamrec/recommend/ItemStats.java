@@ -97,16 +97,12 @@ public final class ItemStats {
 
     /** Counts that {@code a} and {@code b} were used by the same user, in both directions. */
     public void addCoOccurrence(String a, String b, float weight) {
-        if (a.equals(b)) {
-            return;
-        }
-        bump(a, b, weight);
-        bump(b, a, weight);
+        addCoOccurrences(List.of(a), b, weight);
     }
 
     /**
-     * Counts that {@code item} was used after each of {@code previous} by the same user, in both directions:
-     * {@link #addCoOccurrence} for each, with one lookup per item instead of four per pair.
+     * Counts that {@code item} was used after each of {@code previous} by the same user, in both directions,
+     * with one lookup per item.
      */
     public void addCoOccurrences(List<String> previous, String item, float weight) {
         Entry target = null;
@@ -123,11 +119,6 @@ public final class ItemStats {
             source.neighbours.add(target.ordinal, weight, maxNeighbours);
             target.neighbours.add(source.ordinal, weight, maxNeighbours);
         }
-    }
-
-    private void bump(String from, String to, float weight) {
-        changes++;
-        entry(from).neighbours.add(entry(to).ordinal, weight, maxNeighbours);
     }
 
     /** Co-occurrence neighbours of {@code item}, strongest first (empty when it has none). Read-only. */
