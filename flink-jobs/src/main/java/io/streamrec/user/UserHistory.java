@@ -66,6 +66,10 @@ public class UserHistory {
 
     /** True when {@code eventId} was seen among the last {@code window} events. */
     public boolean seenEvent(String eventId) {
+        if (recentEventHashes == null) { // restored from state written before the ring held hashes
+            recentEventHashes = new long[0];
+            eventIdCursor = 0;
+        }
         long hash = hash64(eventId);
         for (long h : recentEventHashes) {
             if (h == hash) {
@@ -80,6 +84,10 @@ public class UserHistory {
             return;
         }
         long hash = hash64(eventId);
+        if (recentEventHashes == null) {
+            recentEventHashes = new long[0];
+            eventIdCursor = 0;
+        }
         if (recentEventHashes.length < window) {
             long[] grown = Arrays.copyOf(recentEventHashes, recentEventHashes.length + 1);
             grown[recentEventHashes.length] = hash;

@@ -27,6 +27,18 @@ class UserHistoryTest {
     }
 
     @Test
+    void stateFromBeforeTheHashRingStartsAnEmptyRing() {
+        // Flink's POJO schema evolution drops the removed String ring; the new field may come back unset.
+        UserHistory h = new UserHistory();
+        h.recentEventHashes = null;
+        h.eventIdCursor = 17;
+        assertThat(h.seenEvent("e1")).isFalse();
+        h.rememberEvent("e1", 4);
+        assertThat(h.seenEvent("e1")).isTrue();
+        assertThat(h.recentEventHashes).hasSize(1);
+    }
+
+    @Test
     void noWindowRemembersNothing() {
         UserHistory h = new UserHistory();
         h.rememberEvent("e1", 0);
