@@ -14,6 +14,21 @@ public final class ModelOptions {
             .withDescription("Nearest items to the fused user vector retrieved per request, before co-occurrence "
                     + "and trending candidates are added and all are ranked.");
 
+    public static final ConfigOption<Double> CANDIDATES_REUSE_COSINE = ConfigOptions.key("ranking.candidates.reuse-cosine")
+            .doubleType()
+            .defaultValue(0.98)
+            .withDescription("A user's last retrieved candidates are used again while the fused user vector is at "
+                    + "least this close (cosine) to the one they were retrieved for and the item index has not "
+                    + "changed; every candidate is still scored by the current model. 1 = retrieve on every "
+                    + "request.");
+
+    public static final ConfigOption<Integer> CANDIDATES_REUSE_USERS = ConfigOptions.key("ranking.candidates.reuse-users")
+            .intType()
+            .defaultValue(50_000)
+            .withDescription("Users whose last retrieval each subtask keeps for ranking.candidates.reuse-cosine "
+                    + "(least recently used out; about 2 KB each with 100 candidates of 384 dimensions). Not "
+                    + "checkpointed: after a restore the next request retrieves. 0 = keep none.");
+
     public static final ConfigOption<Integer> MAX_PER_CATEGORY = ConfigOptions.key("ranking.max-per-category")
             .intType()
             .defaultValue(4)

@@ -23,6 +23,8 @@ public final class MetricNames {
     public static final String ITEMS_TRACKED = "itemsTracked";
     // Operator "rank (model)".
     public static final String RANKING_LATENCY_MICROS = "rankingLatencyMicros";
+    public static final String CANDIDATES_REUSED = "candidatesReused";
+    public static final String CANDIDATES_RETRIEVED = "candidatesRetrieved";
 
     // The text encoder's async operator (module text-encoder), in the metric group TEXT_ENCODER_GROUP.
     public static final String TEXT_ENCODER_GROUP = "textEncoder";
@@ -87,6 +89,8 @@ public final class MetricNames {
             new Metric(TEXT_ENCODER_GROUP, ENCODER_FAILED, Kind.COUNTER, Status.REGISTERED, ENCODE),
             new Metric(null, RECOMMENDATIONS_OUT, Kind.COUNTER, Status.REGISTERED, RANK),
             new Metric(null, RANKING_LATENCY_MICROS, Kind.HISTOGRAM, Status.REGISTERED, RANK),
+            new Metric(null, CANDIDATES_REUSED, Kind.GAUGE, Status.REGISTERED, RANK),
+            new Metric(null, CANDIDATES_RETRIEVED, Kind.GAUGE, Status.REGISTERED, RANK),
             new Metric(MODEL_GROUP, MODEL_VERSION, Kind.GAUGE, Status.REGISTERED, RANK),
             new Metric(MODEL_GROUP, MODEL_UPDATE_STALENESS_MS, Kind.GAUGE, Status.REGISTERED, RANK),
             new Metric(MODEL_GROUP, MODEL_GRADIENT_NORM, Kind.GAUGE, Status.REGISTERED, RANK),

@@ -44,7 +44,13 @@ public final class ModelRanker {
 
     public List<RankedItem> rank(FeatureExtractor.Context c, ModelState model, Function<String, ItemVector> items,
             Set<String> excluded, RecommendationFilter filter, int n, int candidates, int maxPerCategory) {
-        List<String> nearest = index.topK(c.fused, candidates, excluded::contains);
+        return rank(c, model, items, excluded, filter, n, index.topK(c.fused, candidates, excluded::contains),
+                maxPerCategory);
+    }
+
+    /** As above, with the nearest items to the fused vector already retrieved (e.g. by {@link CandidateCache}). */
+    public List<RankedItem> rank(FeatureExtractor.Context c, ModelState model, Function<String, ItemVector> items,
+            Set<String> excluded, RecommendationFilter filter, int n, List<String> nearest, int maxPerCategory) {
         Set<String> pool = new LinkedHashSet<>(nearest);
         for (String recent : c.recentItems) {
             Neighbours neighbours = stats.neighbours(recent); // strongest first

@@ -9,6 +9,7 @@ import io.streamrec.config.ModelOptions;
 import io.streamrec.events.DeadLetters;
 import io.streamrec.events.SourcedEvent;
 import io.streamrec.learning.FeedbackLabeler;
+import io.streamrec.metrics.MetricNames;
 import io.streamrec.learning.GradientBuffer;
 import io.streamrec.learning.ModelState;
 import io.streamrec.learning.ModelUpdates;
@@ -74,6 +75,9 @@ public class ModelRecommenderFunction
     private transient ProfileUpdater updater;
     private transient LearningState learning;
     private transient ModelMetrics metrics;
+    private transient CandidateCache candidateCache;
+    /** Changes to the item index so far, so cached retrievals of an older index are not used. */
+    private transient long indexVersion;
 
     /** Review text without a rating is scored by a zero-shot classifier on {@code sentimentEncoder}'s vectors. */
     public ModelRecommenderFunction(ModelSettings settings, EncoderSettings sentimentEncoder) {
@@ -97,6 +101,9 @@ public class ModelRecommenderFunction
     public void open(OpenContext openContext) {
         profiles = getRuntimeContext().getState(profileDescriptor(settings));
         metrics = new ModelMetrics(getRuntimeContext().getMetricGroup());
+        candidateCache = new CandidateCache(settings.reuseUsers, settings.reuseCosine);
+        getRuntimeContext().getMetricGroup().gauge(MetricNames.CANDIDATES_REUSED, candidateCache::hits);
+        getRuntimeContext().getMetricGroup().gauge(MetricNames.CANDIDATES_RETRIEVED, candidateCache::misses);
         if (sentiment == null && sentimentEncoder != null) {
             sentiment = SentimentPrototypes.classifier(sentimentEncoder);
         }
@@ -184,8 +191,11 @@ public class ModelRecommenderFunction
             if (trigger.getItemId() != null) {
                 excluded.add(trigger.getItemId());
             }
-            List<RankedItem> ranked = ranker.rank(context(profile, time), model, id -> get(items, id), excluded,
-                    settings.common.filter, settings.common.topN, settings.candidates, settings.maxPerCategory);
+            FeatureExtractor.Context context = context(profile, time);
+            List<String> nearest = candidateCache.nearest(trigger.getUserId(), context.fused, settings.candidates,
+                    excluded::contains, index, indexVersion);
+            List<RankedItem> ranked = ranker.rank(context, model, id -> get(items, id), excluded,
+                    settings.common.filter, settings.common.topN, nearest, settings.maxPerCategory);
             for (RankedItem r : ranked) {
                 shown.add(new RecommendedItem(r.item().itemId, r.score(), Reasons.of(r, profile, id -> get(items, id)),
                         r.item().title));
@@ -236,11 +246,13 @@ public class ModelRecommenderFunction
             items.put(input.item.itemId, input.item);
             if (input.item.text != null && ensureIndex(input.item.text.length)) {
                 index.put(input.item.itemId, input.item.text);
+                indexVersion++;
             }
         } else if (input.removedItemId != null) {
             items.remove(input.removedItemId);
             if (index != null) {
                 index.remove(input.removedItemId);
+                indexVersion++;
             }
         } else if (input.update != null && settings.applyUpdates) {
             applyUpdate(input.update, ctx.currentProcessingTime());
@@ -271,6 +283,7 @@ public class ModelRecommenderFunction
             float[] text = e.getValue().text;
             if (text != null && ensureIndex(text.length)) {
                 index.put(e.getKey(), text);
+                indexVersion++;
             }
         }
     }

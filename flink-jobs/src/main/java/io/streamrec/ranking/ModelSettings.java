@@ -12,6 +12,8 @@ public final class ModelSettings implements Serializable {
 
     public final RecommenderSettings common;
     public final int candidates;
+    public final float reuseCosine;
+    public final int reuseUsers;
     public final int maxPerCategory;
     public final long sessionGapMillis;
     public final long interestHalfLifeMillis;
@@ -32,6 +34,8 @@ public final class ModelSettings implements Serializable {
     public ModelSettings(ReadableConfig config) {
         this.common = new RecommenderSettings(config);
         this.candidates = config.get(ModelOptions.CANDIDATES);
+        this.reuseCosine = config.get(ModelOptions.CANDIDATES_REUSE_COSINE).floatValue();
+        this.reuseUsers = config.get(ModelOptions.CANDIDATES_REUSE_USERS);
         this.maxPerCategory = config.get(ModelOptions.MAX_PER_CATEGORY);
         this.sessionGapMillis = config.get(ModelOptions.SESSION_GAP).toMillis();
         this.interestHalfLifeMillis = config.get(ModelOptions.INTEREST_HALF_LIFE).toMillis();
