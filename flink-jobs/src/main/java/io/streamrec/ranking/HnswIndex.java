@@ -182,10 +182,7 @@ public final class HnswIndex implements VectorIndex {
         if (unfiltered.size() >= k) {
             return unfiltered;
         }
-        Bits accept = ordinal -> {
-            String id = ordinal < nextOrdinal ? idOf[ordinal] : null;
-            return id != null && !excluded.test(id);
-        };
+        Bits accept = ordinal -> ordinal < nextOrdinal && idOf[ordinal] != null && !excluded.test(idOf[ordinal]);
         return search(query, k, accept, excluded);
     }
 

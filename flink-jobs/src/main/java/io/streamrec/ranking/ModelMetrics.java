@@ -6,7 +6,7 @@ import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 
-/** The model recommender's metrics: version, staleness, gradient norm, loss, ranking latency. */
+/** The model recommender's metrics: version, staleness, gradient norm, loss, ranking latency, candidate reuse. */
 final class ModelMetrics {
     final Counter recommendations;
     final Counter examples;
@@ -16,8 +16,10 @@ final class ModelMetrics {
     volatile double gradientNorm;
     volatile double logLoss;
 
-    ModelMetrics(MetricGroup operator) {
+    ModelMetrics(MetricGroup operator, CandidateCache candidates) {
         recommendations = operator.counter(MetricNames.RECOMMENDATIONS_OUT);
+        operator.gauge(MetricNames.CANDIDATES_REUSED, candidates::hits);
+        operator.gauge(MetricNames.CANDIDATES_RETRIEVED, candidates::misses);
         rankingLatencyMicros = operator.histogram(MetricNames.RANKING_LATENCY_MICROS, new DescriptiveStatisticsHistogram(1024));
         MetricGroup model = operator.addGroup(MetricNames.MODEL_GROUP);
         examples = model.counter(MetricNames.MODEL_FEEDBACK_EXAMPLES);

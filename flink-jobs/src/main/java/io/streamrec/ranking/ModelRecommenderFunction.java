@@ -9,7 +9,6 @@ import io.streamrec.config.ModelOptions;
 import io.streamrec.events.DeadLetters;
 import io.streamrec.events.SourcedEvent;
 import io.streamrec.learning.FeedbackLabeler;
-import io.streamrec.metrics.MetricNames;
 import io.streamrec.learning.GradientBuffer;
 import io.streamrec.learning.ModelState;
 import io.streamrec.learning.ModelUpdates;
@@ -100,10 +99,8 @@ public class ModelRecommenderFunction
     @Override
     public void open(OpenContext openContext) {
         profiles = getRuntimeContext().getState(profileDescriptor(settings));
-        metrics = new ModelMetrics(getRuntimeContext().getMetricGroup());
         candidateCache = new CandidateCache(settings.reuseUsers, settings.reuseCosine);
-        getRuntimeContext().getMetricGroup().gauge(MetricNames.CANDIDATES_REUSED, candidateCache::hits);
-        getRuntimeContext().getMetricGroup().gauge(MetricNames.CANDIDATES_RETRIEVED, candidateCache::misses);
+        metrics = new ModelMetrics(getRuntimeContext().getMetricGroup(), candidateCache);
         if (sentiment == null && sentimentEncoder != null) {
             sentiment = SentimentPrototypes.classifier(sentimentEncoder);
         }

@@ -66,12 +66,8 @@ public class UserHistory {
 
     /** True when {@code eventId} was seen among the last {@code window} events. */
     public boolean seenEvent(String eventId) {
-        if (recentEventHashes == null) { // restored from state written before the ring held hashes
-            recentEventHashes = new long[0];
-            eventIdCursor = 0;
-        }
         long hash = hash64(eventId);
-        for (long h : recentEventHashes) {
+        for (long h : hashes()) {
             if (h == hash) {
                 return true;
             }
@@ -84,11 +80,7 @@ public class UserHistory {
             return;
         }
         long hash = hash64(eventId);
-        if (recentEventHashes == null) {
-            recentEventHashes = new long[0];
-            eventIdCursor = 0;
-        }
-        if (recentEventHashes.length < window) {
+        if (hashes().length < window) {
             long[] grown = Arrays.copyOf(recentEventHashes, recentEventHashes.length + 1);
             grown[recentEventHashes.length] = hash;
             recentEventHashes = grown;
@@ -97,6 +89,15 @@ public class UserHistory {
             recentEventHashes[eventIdCursor] = hash;
             eventIdCursor = (eventIdCursor + 1) % recentEventHashes.length;
         }
+    }
+
+    /** The ring; empty (not null) for state restored from before the ring held hashes. */
+    private long[] hashes() {
+        if (recentEventHashes == null) {
+            recentEventHashes = new long[0];
+            eventIdCursor = 0;
+        }
+        return recentEventHashes;
     }
 
     /** FNV-1a over the UTF-16 code units, then a 64-bit finaliser (murmur3's fmix64) to spread the bits. */
