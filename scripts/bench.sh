@@ -16,7 +16,7 @@
 #       docs/performance.md.
 #
 # Environment: BENCH_SKIP_BUILD=1 skips the Maven build; BENCH_MAVEN_ARGS adds Maven arguments (e.g. -Pgpu);
-# BENCH_JAVA_OPTS adds JVM options.
+# BENCH_JAVA_OPTS adds JVM options (-Dstreamrec.simd=false: scalar dot products, for a before/after).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -118,7 +118,8 @@ bench_pipeline() {
     --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
     --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED
     --add-opens=java.base/java.text=ALL-UNNAMED --add-opens=java.base/java.time=ALL-UNNAMED
-    --add-opens=java.base/java.util.concurrent=ALL-UNNAMED)
+    --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
+    --add-modules=jdk.incubator.vector)
   if [[ "$profile" == 1 ]]; then
     jvm+=("-XX:StartFlightRecording=filename=$out/profile.jfr,settings=profile,dumponexit=true")
   fi
@@ -167,7 +168,7 @@ case "$command" in
     if [[ "$command" == ranking ]]; then
       # 1M x 384 floats are 1.5 GB held twice (item vectors and the exact matrix) plus the graph.
       # shellcheck disable=SC2086
-      java -Xmx${RANKING_BENCH_HEAP:-6g} ${BENCH_JAVA_OPTS:-} -DOPT_OUT_TRACKING=true -Doffline=true -cp "$rb_cp" \
+      java -Xmx${RANKING_BENCH_HEAP:-6g} --add-modules=jdk.incubator.vector ${BENCH_JAVA_OPTS:-} -DOPT_OUT_TRACKING=true -Doffline=true -cp "$rb_cp" \
         io.streamrec.bench.RankingBenchmark --out "$rb_out" ${rb_args[@]+"${rb_args[@]}"}
     else
       # shellcheck disable=SC2086

@@ -69,6 +69,6 @@ for entry in "${entries[@]}"; do
   classpath+=":$entry"
 done
 # shellcheck disable=SC2086
-"$JAVA" "${JAVA_OPTS_COMMON[@]}" "${opens[@]}" -Xmx3g -Djava.awt.headless=true \
+"$JAVA" "${JAVA_OPTS_COMMON[@]}" "${JAVA_OPTS_JOB[@]}" "${opens[@]}" -Xmx3g -Djava.awt.headless=true \
   -Dstreamrec.models.root="$ROOT/onnx-models/target/models" ${EVAL_JAVA_OPTS:-} \
   -cp "$classpath" io.streamrec.eval.EvalMain "${args[@]}" --commit "$commit"

@@ -7,6 +7,8 @@ export OPT_OUT_TRACKING=true
 export DJL_CACHE_DIR="${DJL_CACHE_DIR:-$LOCAL/djl-cache}"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 JAVA_OPTS_COMMON=(-Doffline=true -DOPT_OUT_TRACKING=true)
+# JVMs that run the job: SIMD dot products for the model's retrieval (the JDK's vector API; scalar without it).
+JAVA_OPTS_JOB=(--add-modules=jdk.incubator.vector)
 
 info() { printf '\033[1m[streamrec]\033[0m %s\n' "$*"; }
 die() { printf '[streamrec] error: %s\n' "$*" >&2; exit 1; }

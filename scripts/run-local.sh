@@ -79,7 +79,7 @@ run_tool io.streamrec.local.LocalKafka start --dir "$run_dir/kafka" --port "$por
 
 info "starting the job on Flink's local cluster (log: $run_dir/job.log)"
 exec_job() {
-  exec "$JAVA" "${JAVA_OPTS_COMMON[@]}" -Xmx2g -Dlog4j.configurationFile="$ROOT/flink-jobs/src/main/resources/log4j2.properties" \
+  exec "$JAVA" "${JAVA_OPTS_COMMON[@]}" "${JAVA_OPTS_JOB[@]}" -Xmx2g -Dlog4j.configurationFile="$ROOT/flink-jobs/src/main/resources/log4j2.properties" \
   -cp "$(job_cp)" io.streamrec.job.RecommendationJob \
   --kafka.bootstrap-servers "$bootstrap" \
   --execution.checkpointing.interval "2 s" \

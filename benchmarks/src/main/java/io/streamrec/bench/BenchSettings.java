@@ -24,6 +24,10 @@ final class BenchSettings {
             "  --jobs LIST           passthrough,baseline,model (default all three)",
             "  --no-exactly-once     skip the exactly-once latency runs",
             "  --drain-seconds S     target length of the saturation drain (default 20; quick 8)",
+            "  --max-drains N        saturation drains per job: repeated until two in a row agree within",
+            "                        --steady-within (the JIT of the job's and the broker's JVM compiles for",
+            "                        about a minute at full speed); the last is reported (default 4; quick 2)",
+            "  --steady-within F     relative difference of two drains taken as steady (default 0.1)",
             "  --latency-seconds S   length of each latency phase (default 30; quick 10)",
             "  --checkpoint-interval D  (default 5 s)",
             "  --feed-linger-ms L    linger.ms of the latency phase's event producer (default 5, Kafka's default;",
@@ -42,6 +46,8 @@ final class BenchSettings {
     List<String> jobs = List.of("passthrough", "baseline", "model");
     boolean exactlyOnce = true;
     double drainSeconds = -1;
+    int maxDrains = -1;
+    double steadyWithin = 0.1;
     double latencySeconds = -1;
     String checkpointInterval = "5 s";
     int feedLingerMs = 5;
@@ -74,6 +80,8 @@ final class BenchSettings {
                 case "--out" -> s.out = Path.of(value(args, ++i, a));
                 case "--jobs" -> s.jobs = List.of(value(args, ++i, a).split(","));
                 case "--drain-seconds" -> s.drainSeconds = Double.parseDouble(value(args, ++i, a));
+                case "--max-drains" -> s.maxDrains = Integer.parseInt(value(args, ++i, a));
+                case "--steady-within" -> s.steadyWithin = Double.parseDouble(value(args, ++i, a));
                 case "--latency-seconds" -> s.latencySeconds = Double.parseDouble(value(args, ++i, a));
                 case "--checkpoint-interval" -> s.checkpointInterval = value(args, ++i, a);
                 case "--feed-linger-ms" -> s.feedLingerMs = Integer.parseInt(value(args, ++i, a));
@@ -111,6 +119,12 @@ final class BenchSettings {
         if (s.drainSeconds < 0) {
             s.drainSeconds = s.quick ? 8 : 20;
         }
+        if (s.maxDrains < 0) {
+            s.maxDrains = s.quick ? 2 : 4;
+        }
+        if (s.maxDrains < 1 || s.steadyWithin <= 0) {
+            throw new IllegalArgumentException("--max-drains must be at least 1 and --steady-within positive");
+        }
         if (s.latencySeconds < 0) {
             s.latencySeconds = s.quick ? 10 : 30;
         }
@@ -143,6 +157,8 @@ final class BenchSettings {
         m.put("users", users);
         m.put("quick", quick);
         m.put("drain_seconds_target", drainSeconds);
+        m.put("max_drains", maxDrains);
+        m.put("steady_within", steadyWithin);
         m.put("latency_seconds", latencySeconds);
         m.put("checkpoint_interval", checkpointInterval);
         m.put("feed_linger_ms", feedLingerMs);

@@ -3,6 +3,7 @@ package io.streamrec.bench;
 import io.streamrec.config.JobConfig;
 import io.streamrec.job.RecommendationJob;
 import io.streamrec.local.KafkaBrokerProcess;
+import io.streamrec.ranking.Vectors;
 import io.streamrec.schemas.Topic;
 import io.streamrec.avro.DeadLetter;
 import io.streamrec.schemas.AvroCodec;
@@ -167,16 +168,25 @@ public final class PipelineBenchmark {
                 progress.line(String.format(Locale.ROOT, "%s: warm-up %,d events at ~%,.0f/s; writing %,d events "
                         + "in advance (uncommitted)", job, warmup, warmRate, measured));
                 Drain d = drain(job, feed, tail, warmup, measured);
-                // A cold warm-up underrates fast jobs: a drain of a few seconds sees zero or one checkpoint and
-                // swung the pass-through by 1.8x between runs. Then drain again, sized from the first drain.
-                if (d.seconds < settings.drainSeconds / 2 && measured < settings.events && d.complete) {
-                    r.put("calibration_events_per_s", Math.round(d.eventsPerS()));
+                // The first drains run code the short warm-up never made hot: for about a minute at full speed
+                // the JIT compiles in the job's and in the broker's JVM (a third of a core each), and a drain of a
+                // few seconds sees zero or one checkpoint. Drains are repeated, each sized from the one before,
+                // until two in a row agree; the last is reported.
+                List<Long> rates = new ArrayList<>(List.of(Math.round(d.eventsPerS())));
+                boolean steady = false;
+                while (d.complete && !steady && rates.size() < settings.maxDrains) {
                     long again = Math.min(settings.events, Math.max(1000, Math.round(d.eventsPerS() * settings.drainSeconds)));
-                    progress.line(String.format(Locale.ROOT, "%s: that drain took %.1f s; writing %,d events for "
-                            + "one of ~%.0f s", job, d.seconds, again, settings.drainSeconds));
-                    d = drain(job, feed, tail, tail.count(), again);
+                    progress.line(String.format(Locale.ROOT, "%s: drain %d of at most %d (until two agree within "
+                            + "%.0f %%): writing %,d events", job, rates.size() + 1, settings.maxDrains,
+                            settings.steadyWithin * 100, again));
+                    Drain next = drain(job, feed, tail, tail.count(), again);
+                    steady = Math.abs(next.eventsPerS() - d.eventsPerS()) <= settings.steadyWithin * d.eventsPerS();
+                    d = next;
                     measured = again;
+                    rates.add(Math.round(d.eventsPerS()));
                 }
+                r.put("drains_events_per_s", rates);
+                r.put("steady", steady);
                 double eps = d.eventsPerS();
                 r.put("drain_cpu_s", Math.round(d.cpuNanos / 1e6) / 1000.0);
                 r.put("events_per_cpu_s", Math.round(d.received / (d.cpuNanos / 1e9)));
@@ -429,6 +439,7 @@ public final class PipelineBenchmark {
         }
         m.put("memory_gb", Math.round(memory / 1024.0 / 1024 / 1024 * 10) / 10.0);
         m.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")");
+        m.put("dot_products", Vectors.dotProductMode());
         m.put("load_avg", loadAverage());
         m.put("load_avg_samples", new ArrayList<>(loadSamples));
         return m;

@@ -81,6 +81,7 @@ class ComposeFileTest {
                     .containsEntry("metrics.reporter.prom.factory.class", Expectations.PROMETHEUS_FACTORY)
                     .containsEntry("metrics.reporter.prom.port", Expectations.PROMETHEUS_PORT)
                     .containsEntry("state.backend.type", "rocksdb");
+            assertThat(properties.get("env.java.opts.all")).as(service).contains(Expectations.VECTOR_MODULE_OPTION);
         }
     }
 

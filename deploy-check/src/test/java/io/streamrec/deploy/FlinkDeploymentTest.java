@@ -81,6 +81,13 @@ class FlinkDeploymentTest {
 
     @ParameterizedTest
     @ValueSource(strings = {Kustomize.CPU, Kustomize.GPU})
+    void everyFlinkJvmLoadsTheVectorModuleForSimdDotProducts(String overlay) {
+        assertThat(K8sJob.of(overlay).flinkConfiguration().get("env.java.opts.all"))
+                .contains(Expectations.VECTOR_MODULE_OPTION);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {Kustomize.CPU, Kustomize.GPU})
     void taskManagersBudgetOffHeapMemoryForTheEncoder(String overlay) {
         Map<String, String> c = K8sJob.of(overlay).flinkConfiguration();
         assertThat(MemorySize.parse(c.get("taskmanager.memory.task.off-heap.size")).getMebiBytes()).isGreaterThanOrEqualTo(512);

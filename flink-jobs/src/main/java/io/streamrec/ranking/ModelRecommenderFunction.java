@@ -37,6 +37,7 @@ import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.slf4j.LoggerFactory;
 
 /**
  * The model recommender, keyed by user. Per user (RocksDB): history and the fused representation. Per
@@ -101,6 +102,7 @@ public class ModelRecommenderFunction
         profiles = getRuntimeContext().getState(profileDescriptor(settings));
         candidateCache = new CandidateCache(settings.reuseUsers, settings.reuseCosine);
         metrics = new ModelMetrics(getRuntimeContext().getMetricGroup(), candidateCache);
+        LoggerFactory.getLogger(ModelRecommenderFunction.class).info("Dot products: {}", Vectors.dotProductMode());
         if (sentiment == null && sentimentEncoder != null) {
             sentiment = SentimentPrototypes.classifier(sentimentEncoder);
         }

@@ -11,6 +11,7 @@ import io.streamrec.ranking.ItemVector;
 import io.streamrec.ranking.ModelRanker;
 import io.streamrec.ranking.ModelSettings;
 import io.streamrec.ranking.ProfileUpdater;
+import io.streamrec.ranking.Vectors;
 import io.streamrec.recommend.ItemStats;
 import io.streamrec.recommend.RecommendationFilter;
 import io.streamrec.user.UserProfile;
@@ -70,6 +71,7 @@ public final class RankingBenchmark {
         String json = "{\n  \"benchmark\": \"ranking\",\n  \"date\": \"" + Instant.now() + "\",\n"
                 + "  \"java\": \"" + System.getProperty("java.version") + "\",\n"
                 + "  \"cpus\": " + Runtime.getRuntime().availableProcessors() + ",\n"
+                + "  \"dot_products\": \"" + Vectors.dotProductMode() + "\",\n"
                 + "  \"max_heap_mb\": " + Runtime.getRuntime().maxMemory() / (1 << 20) + ",\n"
                 + "  \"dimension\": " + dim + ",\n  \"candidates\": " + CANDIDATES + ",\n  \"top_n\": " + TOP_N + ",\n"
                 + "  \"hnsw\": {\"max_degree\": " + HnswIndex.DEFAULT_MAX_DEGREE + ", \"build_beam\": "
