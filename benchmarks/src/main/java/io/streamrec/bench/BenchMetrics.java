@@ -6,6 +6,7 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.Metric;
 import org.apache.flink.metrics.MetricConfig;
 import org.apache.flink.metrics.MetricGroup;
@@ -13,12 +14,13 @@ import org.apache.flink.metrics.reporter.MetricReporter;
 import org.apache.flink.metrics.reporter.MetricReporterFactory;
 
 /**
- * Live counters of the jobs running on the local cluster in this JVM, by operator name and metric name
+ * Live counters and gauges of the jobs running on the local cluster in this JVM, by operator name and metric name
  * (summed over subtasks), e.g. to wait until the catalogue is encoded. Registered as a Flink metric
  * reporter ({@code metrics.reporter.bench.factory.class}).
  */
 public final class BenchMetrics {
     private static final Map<String, List<Counter>> COUNTERS = new ConcurrentHashMap<>();
+    private static final Map<String, List<Gauge<?>>> GAUGES = new ConcurrentHashMap<>();
 
     private BenchMetrics() {}
 
@@ -31,9 +33,21 @@ public final class BenchMetrics {
         return sum;
     }
 
-    /** Forgets every counter (between jobs). */
+    /** Sum over subtasks of numeric gauge {@code metric} of operator {@code operator}; 0 when not registered. */
+    public static long gaugeSum(String operator, String metric) {
+        long sum = 0;
+        for (Gauge<?> g : GAUGES.getOrDefault(operator + "|" + metric, List.of())) {
+            if (g.getValue() instanceof Number n) {
+                sum += n.longValue();
+            }
+        }
+        return sum;
+    }
+
+    /** Forgets every counter and gauge (between jobs). */
     public static void clear() {
         COUNTERS.clear();
+        GAUGES.clear();
     }
 
     /** The reporter: keeps references to operator counters. */
@@ -49,6 +63,8 @@ public final class BenchMetrics {
             String operator = group.getAllVariables().get("<operator_name>");
             if (operator != null && metric instanceof Counter counter) {
                 COUNTERS.computeIfAbsent(operator + "|" + name, k -> new CopyOnWriteArrayList<>()).add(counter);
+            } else if (operator != null && metric instanceof Gauge<?> gauge) {
+                GAUGES.computeIfAbsent(operator + "|" + name, k -> new CopyOnWriteArrayList<>()).add(gauge);
             }
         }
 
@@ -59,6 +75,10 @@ public final class BenchMetrics {
                 List<Counter> list = COUNTERS.get(operator + "|" + name);
                 if (list != null) {
                     list.remove(metric);
+                }
+                List<Gauge<?>> gauges = GAUGES.get(operator + "|" + name);
+                if (gauges != null) {
+                    gauges.remove(metric);
                 }
             }
         }

@@ -12,7 +12,7 @@ import java.util.Map;
 final class BenchSettings {
     static final String USAGE = String.join("\n",
             "usage: bench.sh pipeline [options] [-- job options]",
-            "  --events N            most events drained at saturation per job (default 1200000; quick 100000);",
+            "  --events N            most events drained at saturation per job (default 3000000; quick 100000);",
             "                        the count is sized from the warm-up rate (x3) to take about --drain-seconds",
             "  --rate R              latency phase: events/s for every job (default: half of that job's",
             "                        measured saturation)",
@@ -24,9 +24,11 @@ final class BenchSettings {
             "  --jobs LIST           passthrough,baseline,model (default all three)",
             "  --no-exactly-once     skip the exactly-once latency runs",
             "  --drain-seconds S     target length of the saturation drain (default 20; quick 8)",
-            "  --max-drains N        saturation drains per job: repeated until two in a row agree within",
-            "                        --steady-within (the JIT of the job's and the broker's JVM compiles for",
-            "                        about a minute at full speed); the last is reported (default 4; quick 2)",
+            "  --warm-seconds S      full-speed drain time before a drain may be reported: the JIT of the job's and",
+            "                        the broker's JVM compiles for about a minute at full speed (default 60; quick 10)",
+            "  --max-drains N        saturation drains per job: repeated until one that started after",
+            "                        --warm-seconds agrees with the one before within --steady-within; the last",
+            "                        is reported (default 6; quick 2)",
             "  --steady-within F     relative difference of two drains taken as steady (default 0.1)",
             "  --latency-seconds S   length of each latency phase (default 30; quick 10)",
             "  --checkpoint-interval D  (default 5 s)",
@@ -47,6 +49,7 @@ final class BenchSettings {
     boolean exactlyOnce = true;
     double drainSeconds = -1;
     int maxDrains = -1;
+    double warmSeconds = -1;
     double steadyWithin = 0.1;
     double latencySeconds = -1;
     String checkpointInterval = "5 s";
@@ -81,6 +84,7 @@ final class BenchSettings {
                 case "--jobs" -> s.jobs = List.of(value(args, ++i, a).split(","));
                 case "--drain-seconds" -> s.drainSeconds = Double.parseDouble(value(args, ++i, a));
                 case "--max-drains" -> s.maxDrains = Integer.parseInt(value(args, ++i, a));
+                case "--warm-seconds" -> s.warmSeconds = Double.parseDouble(value(args, ++i, a));
                 case "--steady-within" -> s.steadyWithin = Double.parseDouble(value(args, ++i, a));
                 case "--latency-seconds" -> s.latencySeconds = Double.parseDouble(value(args, ++i, a));
                 case "--checkpoint-interval" -> s.checkpointInterval = value(args, ++i, a);
@@ -112,15 +116,18 @@ final class BenchSettings {
             }
         }
         if (s.events < 0) {
-            // Enough for the pass-through to drain for ~20 s too: a drain of a few seconds sees zero or one
-            // checkpoint (every 5 s), which swung the ceiling by 1.8x between runs.
-            s.events = s.quick ? 100_000 : 1_200_000;
+            // Enough for the pass-through to drain for ~20 s too (it reaches 150k events/s once warm): a drain of
+            // a few seconds sees zero or one checkpoint (every 5 s), which swung the ceiling by 1.8x between runs.
+            s.events = s.quick ? 100_000 : 3_000_000;
         }
         if (s.drainSeconds < 0) {
             s.drainSeconds = s.quick ? 8 : 20;
         }
         if (s.maxDrains < 0) {
-            s.maxDrains = s.quick ? 2 : 4;
+            s.maxDrains = s.quick ? 2 : 6;
+        }
+        if (s.warmSeconds < 0) {
+            s.warmSeconds = s.quick ? 10 : 60;
         }
         if (s.maxDrains < 1 || s.steadyWithin <= 0) {
             throw new IllegalArgumentException("--max-drains must be at least 1 and --steady-within positive");
@@ -157,6 +164,7 @@ final class BenchSettings {
         m.put("users", users);
         m.put("quick", quick);
         m.put("drain_seconds_target", drainSeconds);
+        m.put("warm_seconds", warmSeconds);
         m.put("max_drains", maxDrains);
         m.put("steady_within", steadyWithin);
         m.put("latency_seconds", latencySeconds);

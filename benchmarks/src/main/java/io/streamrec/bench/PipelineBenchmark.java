@@ -3,6 +3,7 @@ package io.streamrec.bench;
 import io.streamrec.config.JobConfig;
 import io.streamrec.job.RecommendationJob;
 import io.streamrec.local.KafkaBrokerProcess;
+import io.streamrec.metrics.MetricNames;
 import io.streamrec.ranking.Vectors;
 import io.streamrec.schemas.Topic;
 import io.streamrec.avro.DeadLetter;
@@ -46,6 +47,7 @@ import org.apache.kafka.common.IsolationLevel;
  */
 public final class PipelineBenchmark {
     static final String ITEM_VECTORS_OPERATOR = "item vectors";
+    static final String RANK_OPERATOR = "rank (model)";
 
     private final BenchSettings settings;
     private final Progress progress;
@@ -171,16 +173,21 @@ public final class PipelineBenchmark {
                 // The first drains run code the short warm-up never made hot: for about a minute at full speed
                 // the JIT compiles in the job's and in the broker's JVM (a third of a core each), and a drain of a
                 // few seconds sees zero or one checkpoint. Drains are repeated, each sized from the one before,
-                // until two in a row agree; the last is reported.
+                // until one that started after --warm-seconds of draining agrees with the one before it; the
+                // last is reported. (Two early drains can agree while both are still slowed by the JIT.)
                 List<Long> rates = new ArrayList<>(List.of(Math.round(d.eventsPerS())));
+                double drainedSeconds = d.seconds;
                 boolean steady = false;
                 while (d.complete && !steady && rates.size() < settings.maxDrains) {
                     long again = Math.min(settings.events, Math.max(1000, Math.round(d.eventsPerS() * settings.drainSeconds)));
-                    progress.line(String.format(Locale.ROOT, "%s: drain %d of at most %d (until two agree within "
-                            + "%.0f %%): writing %,d events", job, rates.size() + 1, settings.maxDrains,
+                    progress.line(String.format(Locale.ROOT, "%s: drain %d of at most %d (%.0f s drained so far; "
+                            + "reported once past %.0f s and within %.0f %% of the one before): writing %,d events",
+                            job, rates.size() + 1, settings.maxDrains, drainedSeconds, settings.warmSeconds,
                             settings.steadyWithin * 100, again));
                     Drain next = drain(job, feed, tail, tail.count(), again);
-                    steady = Math.abs(next.eventsPerS() - d.eventsPerS()) <= settings.steadyWithin * d.eventsPerS();
+                    steady = drainedSeconds >= settings.warmSeconds
+                            && Math.abs(next.eventsPerS() - d.eventsPerS()) <= settings.steadyWithin * d.eventsPerS();
+                    drainedSeconds += next.seconds;
                     d = next;
                     measured = again;
                     rates.add(Math.round(d.eventsPerS()));
@@ -212,6 +219,13 @@ public final class PipelineBenchmark {
                 r.put("latency_events", sent);
                 r.put("latency_complete", complete);
                 r.put("text_event_share", Math.round(feed.textShare() * 1000) / 1000.0);
+                if (job.equals("model")) {
+                    // Requests that reused the user's last retrieval (ranking.candidates.reuse-cosine), whole run.
+                    long reused = BenchMetrics.gaugeSum(RANK_OPERATOR, MetricNames.CANDIDATES_REUSED);
+                    long retrieved = BenchMetrics.gaugeSum(RANK_OPERATOR, MetricNames.CANDIDATES_RETRIEVED);
+                    r.put("candidates_reused_share", reused + retrieved == 0 ? null
+                            : Math.round(1000.0 * reused / (reused + retrieved)) / 1000.0);
+                }
                 progress.line(String.format(Locale.ROOT, "%s: latency p50 %s ms, p95 %s, p99 %s, max %s (%s samples)", job,
                         latency.get("p50"), latency.get("p95"), latency.get("p99"), latency.get("max"),
                         latency.get("count")));

@@ -107,5 +107,14 @@ class LatencyStatsTest {
         assertThat(s.jobOptions).containsEntry("execution.buffer-timeout", "10 ms").containsEntry("encoder.threads", "2");
         assertThatThrownBy(() -> BenchSettings.parse(new String[] {"--jobs", "nope"}))
                 .isInstanceOf(IllegalArgumentException.class);
+        // Drains: a minute of full-speed draining before one is reported (quick runs: 10 s, two drains).
+        BenchSettings full = BenchSettings.parse(new String[0]);
+        assertThat(full.events).isEqualTo(3_000_000);
+        assertThat(full.warmSeconds).isEqualTo(60.0);
+        assertThat(full.maxDrains).isEqualTo(6);
+        assertThat(s.warmSeconds).isEqualTo(10.0);
+        assertThat(s.maxDrains).isEqualTo(2);
+        assertThatThrownBy(() -> BenchSettings.parse(new String[] {"--max-drains", "0"}))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

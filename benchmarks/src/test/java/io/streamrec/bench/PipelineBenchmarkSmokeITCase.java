@@ -19,7 +19,7 @@ class PipelineBenchmarkSmokeITCase {
     void passThroughOnlyWritesBenchJson(@TempDir Path out) throws Exception {
         BenchSettings settings = BenchSettings.parse(new String[] {"--jobs", "passthrough", "--events", "300",
                 "--warmup-events", "100", "--rate", "100", "--latency-seconds", "2", "--no-exactly-once",
-                "--out", out.toString(), "--checkpoint-interval", "1 s", "--max-drains", "2"});
+                "--out", out.toString(), "--checkpoint-interval", "1 s", "--max-drains", "2", "--warm-seconds", "0"});
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         PipelineBenchmark.run(settings, new PrintStream(progress, true, StandardCharsets.UTF_8));
 
