@@ -14,21 +14,23 @@ import org.apache.flink.metrics.reporter.MetricReporter;
 import org.apache.flink.metrics.reporter.MetricReporterFactory;
 
 /**
- * Live counters and gauges of the jobs running on the local cluster in this JVM, by operator name and metric name
- * (summed over subtasks), e.g. to wait until the catalogue is encoded. Registered as a Flink metric
+ * Live counters and gauges of the jobs running on the local cluster in this JVM, by operator name and metric
+ * name (summed over subtasks), e.g. to wait until the catalogue is encoded. Registered as a Flink metric
  * reporter ({@code metrics.reporter.bench.factory.class}).
  */
 public final class BenchMetrics {
-    private static final Map<String, List<Counter>> COUNTERS = new ConcurrentHashMap<>();
-    private static final Map<String, List<Gauge<?>>> GAUGES = new ConcurrentHashMap<>();
+    /** Counters and gauges by "operator|metric", one entry per subtask. */
+    private static final Map<String, List<Metric>> METRICS = new ConcurrentHashMap<>();
 
     private BenchMetrics() {}
 
     /** Sum over subtasks of counter {@code metric} of operator {@code operator}; 0 when not registered. */
     public static long sum(String operator, String metric) {
         long sum = 0;
-        for (Counter c : COUNTERS.getOrDefault(operator + "|" + metric, List.of())) {
-            sum += c.getCount();
+        for (Metric m : METRICS.getOrDefault(operator + "|" + metric, List.of())) {
+            if (m instanceof Counter c) {
+                sum += c.getCount();
+            }
         }
         return sum;
     }
@@ -36,8 +38,8 @@ public final class BenchMetrics {
     /** Sum over subtasks of numeric gauge {@code metric} of operator {@code operator}; 0 when not registered. */
     public static long gaugeSum(String operator, String metric) {
         long sum = 0;
-        for (Gauge<?> g : GAUGES.getOrDefault(operator + "|" + metric, List.of())) {
-            if (g.getValue() instanceof Number n) {
+        for (Metric m : METRICS.getOrDefault(operator + "|" + metric, List.of())) {
+            if (m instanceof Gauge<?> g && g.getValue() instanceof Number n) {
                 sum += n.longValue();
             }
         }
@@ -46,11 +48,10 @@ public final class BenchMetrics {
 
     /** Forgets every counter and gauge (between jobs). */
     public static void clear() {
-        COUNTERS.clear();
-        GAUGES.clear();
+        METRICS.clear();
     }
 
-    /** The reporter: keeps references to operator counters. */
+    /** The reporter: keeps references to operator counters and gauges. */
     public static final class Reporter implements MetricReporter {
         @Override
         public void open(MetricConfig config) {}
@@ -61,10 +62,8 @@ public final class BenchMetrics {
         @Override
         public void notifyOfAddedMetric(Metric metric, String name, MetricGroup group) {
             String operator = group.getAllVariables().get("<operator_name>");
-            if (operator != null && metric instanceof Counter counter) {
-                COUNTERS.computeIfAbsent(operator + "|" + name, k -> new CopyOnWriteArrayList<>()).add(counter);
-            } else if (operator != null && metric instanceof Gauge<?> gauge) {
-                GAUGES.computeIfAbsent(operator + "|" + name, k -> new CopyOnWriteArrayList<>()).add(gauge);
+            if (operator != null && (metric instanceof Counter || metric instanceof Gauge<?>)) {
+                METRICS.computeIfAbsent(operator + "|" + name, k -> new CopyOnWriteArrayList<>()).add(metric);
             }
         }
 
@@ -72,13 +71,9 @@ public final class BenchMetrics {
         public void notifyOfRemovedMetric(Metric metric, String name, MetricGroup group) {
             String operator = group.getAllVariables().get("<operator_name>");
             if (operator != null) {
-                List<Counter> list = COUNTERS.get(operator + "|" + name);
+                List<Metric> list = METRICS.get(operator + "|" + name);
                 if (list != null) {
                     list.remove(metric);
-                }
-                List<Gauge<?>> gauges = GAUGES.get(operator + "|" + name);
-                if (gauges != null) {
-                    gauges.remove(metric);
                 }
             }
         }

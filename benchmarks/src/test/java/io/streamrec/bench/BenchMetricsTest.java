@@ -1,0 +1,60 @@
+package io.streamrec.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.apache.flink.metrics.Gauge;
+import org.apache.flink.metrics.SimpleCounter;
+import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class BenchMetricsTest {
+    private final BenchMetrics.Reporter reporter = new BenchMetrics.Reporter();
+
+    /** A metric group of one subtask of {@code operator}. */
+    private static UnregisteredMetricsGroup operator(String operator) {
+        return new UnregisteredMetricsGroup() {
+            @Override
+            public Map<String, String> getAllVariables() {
+                return Map.of("<operator_name>", operator);
+            }
+        };
+    }
+
+    @AfterEach
+    void clear() {
+        BenchMetrics.clear();
+    }
+
+    @Test
+    void sumsCountersAndNumericGaugesOverSubtasksUntilRemoved() {
+        SimpleCounter a = new SimpleCounter();
+        SimpleCounter b = new SimpleCounter();
+        a.inc(3);
+        b.inc(4);
+        Gauge<Long> g1 = () -> 10L;
+        Gauge<Integer> g2 = () -> 5;
+        Gauge<String> text = () -> "not a number";
+        reporter.notifyOfAddedMetric(a, "out", operator("rank"));
+        reporter.notifyOfAddedMetric(b, "out", operator("rank"));
+        reporter.notifyOfAddedMetric(g1, "reused", operator("rank"));
+        reporter.notifyOfAddedMetric(g2, "reused", operator("rank"));
+        reporter.notifyOfAddedMetric(text, "reused", operator("rank"));
+
+        assertThat(BenchMetrics.sum("rank", "out")).isEqualTo(7);
+        assertThat(BenchMetrics.gaugeSum("rank", "reused")).isEqualTo(15);
+        // A counter is not a gauge and the other way round; unknown operators or metrics are 0.
+        assertThat(BenchMetrics.gaugeSum("rank", "out")).isZero();
+        assertThat(BenchMetrics.sum("rank", "reused")).isZero();
+        assertThat(BenchMetrics.sum("other", "out")).isZero();
+
+        reporter.notifyOfRemovedMetric(a, "out", operator("rank"));
+        reporter.notifyOfRemovedMetric(g1, "reused", operator("rank"));
+        assertThat(BenchMetrics.sum("rank", "out")).isEqualTo(4);
+        assertThat(BenchMetrics.gaugeSum("rank", "reused")).isEqualTo(5);
+
+        BenchMetrics.clear();
+        assertThat(BenchMetrics.sum("rank", "out")).isZero();
+    }
+}
