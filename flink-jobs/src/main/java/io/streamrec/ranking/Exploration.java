@@ -25,6 +25,11 @@ public record Exploration(int slots, int rank, long windowMillis) implements Ser
     }
 
     boolean fresh(ItemVector item, double popularity, long now) {
-        return popularity < TAKEN_POPULARITY && now - item.updatedAt <= windowMillis;
+        return recent(item, now) && popularity < TAKEN_POPULARITY;
+    }
+
+    /** The part of {@link #fresh} that needs no lookup: the catalogue record is within the window. */
+    boolean recent(ItemVector item, long now) {
+        return now - item.updatedAt <= windowMillis;
     }
 }

@@ -66,10 +66,11 @@ public final class FeatureExtractor {
     private void itemFeatures(Context c, ItemVector item, float[] x) {
         x[Feature.BIAS.ordinal()] = 1f;
         x[Feature.IMAGE.ordinal()] = Vectors.dot(c.image, item.image);
-        x[Feature.CO_OCCURRENCE.ordinal()] = coOccurrence(c, item.itemId);
+        int ordinal = stats.ordinal(item.itemId); // one lookup by id for both counts
+        x[Feature.CO_OCCURRENCE.ordinal()] = coOccurrence(c, ordinal);
         // Relative to the most popular item; both may have decayed to almost nothing after a long
         // quiet spell, where a ratio of tiny numbers would explode.
-        double pop = stats.popularity(item.itemId);
+        double pop = ordinal < 0 ? 0 : stats.popularity(ordinal);
         double max = Math.max(c.maxPopularity, pop);
         x[Feature.POPULARITY.ordinal()] = max < 1e-9 ? 0f : (float) (Math.log1p(pop) / Math.log1p(max));
         x[Feature.FRESHNESS.ordinal()] = (float) Math.exp(-Math.max(0, c.now - item.updatedAt) / FRESHNESS_SCALE_MILLIS);
@@ -146,12 +147,12 @@ public final class FeatureExtractor {
      * Normalised co-occurrence of {@code item} with the user's recent items, more recent weighing more:
      * computed once per request (context) for all neighbours, then looked up per candidate.
      */
-    private float coOccurrence(Context c, String item) {
+    private float coOccurrence(Context c, int ordinal) {
         if (coFor != c || coAt != stats.changes()) {
             co.compute(stats, c.recentItems, Integer.MAX_VALUE);
             coFor = c;
             coAt = stats.changes();
         }
-        return Math.min(1f, co.score(stats.ordinal(item)));
+        return Math.min(1f, co.score(ordinal));
     }
 }

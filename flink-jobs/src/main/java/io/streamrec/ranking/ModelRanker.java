@@ -7,6 +7,7 @@ import io.streamrec.recommend.Neighbours;
 import io.streamrec.recommend.RecommendationFilter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +79,7 @@ public final class ModelRanker {
             return byScore != 0 ? byScore : a.item().itemId.compareTo(b.item().itemId);
         });
         if (exploration.slots() > 0) {
-            explore(scored, Set.copyOf(nearest), c.now);
+            explore(scored, nearest, c.now);
         }
         // What drove the score: from the full features, for the few shown only.
         List<RankedItem> shown = diversify(scored, n, maxPerCategory);
@@ -96,12 +97,20 @@ public final class ModelRanker {
      * Moves the best fresh items among the text-retrieved ones up to the exploration rank (if they are not
      * already above it), marked as driven by freshness; diversity still applies to them.
      */
-    private void explore(List<RankedItem> sorted, Set<String> retrieved, long now) {
+    private void explore(List<RankedItem> sorted, List<String> nearest, long now) {
         List<RankedItem> picked = new ArrayList<>(exploration.slots());
+        Set<String> retrieved = null; // built only when a candidate passes the cheaper tests
         int found = 0;
         for (int i = 0; i < sorted.size() && found < exploration.slots(); i++) {
             RankedItem r = sorted.get(i);
-            if (retrieved.contains(r.item().itemId) && exploration.fresh(r.item(), stats.popularity(r.item().itemId), now)) {
+            if (!exploration.recent(r.item(), now)
+                    || !exploration.fresh(r.item(), stats.popularity(r.item().itemId), now)) {
+                continue;
+            }
+            if (retrieved == null) {
+                retrieved = new HashSet<>(nearest);
+            }
+            if (retrieved.contains(r.item().itemId)) {
                 found++;
                 if (i >= exploration.rank() - 1) { // one above the exploration rank earned its place already
                     picked.add(r);

@@ -85,6 +85,40 @@ class VectorIndexTest {
     }
 
     @Test
+    void frozenCopyOfTheGraphFindsWhatTheLiveGraphFinds() {
+        float[][] items = clustered(3_000, 20, 0.6f, 11);
+        HnswIndex hnsw = new HnswIndex(DIM);
+        for (int i = 0; i < items.length; i++) {
+            hnsw.put("i" + i, items[i]);
+        }
+        Predicate<String> none = id -> false;
+        hnsw.topK(items[0], 10, none); // bulk build: searched as a copy at once
+        assertThat(hnsw.searchingFrozenGraph()).isTrue();
+
+        // A change: the live graph serves until FREEZE_AFTER_QUIET_SEARCHES searches pass without another.
+        float[] added = clustered(1, 20, 0.6f, 13)[0];
+        hnsw.put("added", added);
+        hnsw.remove("i7");
+        assertThat(hnsw.searchingFrozenGraph()).isFalse();
+        assertThat(hnsw.quietSearchesBeforeFreeze()).isEqualTo(3_000 / 64);
+        float[][] queries = clustered(hnsw.quietSearchesBeforeFreeze() - 1, 20, 0.8f, 12);
+        List<List<String>> live = new ArrayList<>();
+        for (float[] q : queries) {
+            live.add(hnsw.topK(q, 50, none));
+        }
+        assertThat(hnsw.searchingFrozenGraph()).isFalse();
+        assertThat(hnsw.topK(added, 1, none)).containsExactly("added");
+        assertThat(hnsw.searchingFrozenGraph()).isTrue();
+
+        for (int i = 0; i < queries.length; i++) {
+            assertThat(hnsw.topK(queries[i], 50, none)).as("query %d", i).isEqualTo(live.get(i));
+        }
+        assertThat(hnsw.topK(added, 1, none)).containsExactly("added");
+        assertThat(hnsw.topK(items[7], 50, none)).doesNotContain("i7").hasSize(50);
+        assertThat(hnsw.graphBytes()).isGreaterThan(4L * 3_000 * 16); // the graph and its copy
+    }
+
+    @Test
     void putRemoveAndExclusionBehaveAlikeInBothIndexes() {
         float[][] items = clustered(600, 6, 0.6f, 5);
         List<VectorIndex> indexes = List.of(new ItemIndex(DIM), new HnswIndex(DIM),
