@@ -14,6 +14,13 @@ public final class ModelOptions {
             .withDescription("Nearest items to the fused user vector retrieved per request, before co-occurrence "
                     + "and trending candidates are added and all are ranked.");
 
+    public static final ConfigOption<Integer> CANDIDATES_CO_OCCURRING = ConfigOptions.key("ranking.candidates.co-occurring")
+            .intType()
+            .defaultValue(60)
+            .withDescription("Candidates added per request from co-occurrence: the items whose co-occurrence with "
+                    + "the user's recent items (the ranker's co-occurrence feature) is highest. Each candidate "
+                    + "is scored, so more cost more per request; 0 adds none.");
+
     public static final ConfigOption<Double> CANDIDATES_REUSE_COSINE = ConfigOptions.key("ranking.candidates.reuse-cosine")
             .doubleType()
             .defaultValue(0.98)

@@ -148,11 +148,23 @@ public final class FeatureExtractor {
      * computed once per request (context) for all neighbours, then looked up per candidate.
      */
     private float coOccurrence(Context c, int ordinal) {
+        return Math.min(1f, coOccurrences(c).score(ordinal));
+    }
+
+    private CoOccurrenceScores coOccurrences(Context c) {
         if (coFor != c || coAt != stats.changes()) {
             co.compute(stats, c.recentItems, Integer.MAX_VALUE);
             coFor = c;
             coAt = stats.changes();
         }
-        return Math.min(1f, co.score(ordinal));
+        return co;
+    }
+
+    /**
+     * Item ordinals of the {@code k} items that co-occur most with the user's recent items (the same sum the
+     * co-occurrence feature takes), strongest first.
+     */
+    public int[] strongestCoOccurring(Context c, int k) {
+        return coOccurrences(c).strongest(k);
     }
 }

@@ -1,9 +1,9 @@
 package io.streamrec.ranking;
 
+import io.streamrec.config.ModelOptions;
 import io.streamrec.learning.ModelState;
 import io.streamrec.learning.Ranker;
 import io.streamrec.recommend.ItemStats;
-import io.streamrec.recommend.Neighbours;
 import io.streamrec.recommend.RecommendationFilter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,23 +20,29 @@ import java.util.function.Function;
  * the user get the places {@link Exploration} reserves.
  */
 public final class ModelRanker {
-    private static final int NEIGHBOUR_CANDIDATES = 30;
+    public static final int DEFAULT_CO_OCCURRING_CANDIDATES = ModelOptions.CANDIDATES_CO_OCCURRING.defaultValue();
     private static final int TRENDING_CANDIDATES = 30;
 
     private final VectorIndex index;
     private final ItemStats stats;
     private final FeatureExtractor features;
     private final Exploration exploration;
+    private final int coOccurring;
 
     public ModelRanker(VectorIndex index, ItemStats stats) {
-        this(index, stats, Exploration.NONE);
+        this(index, stats, Exploration.NONE, DEFAULT_CO_OCCURRING_CANDIDATES);
     }
 
-    public ModelRanker(VectorIndex index, ItemStats stats, Exploration exploration) {
+    /** @param coOccurring candidates taken from co-occurrence with the user's recent items */
+    public ModelRanker(VectorIndex index, ItemStats stats, Exploration exploration, int coOccurring) {
+        if (coOccurring < 0) {
+            throw new IllegalArgumentException("co-occurring candidates must not be negative, got " + coOccurring);
+        }
         this.index = index;
         this.stats = stats;
         this.features = new FeatureExtractor(stats);
         this.exploration = exploration;
+        this.coOccurring = coOccurring;
     }
 
     public FeatureExtractor features() {
@@ -53,11 +59,10 @@ public final class ModelRanker {
     public List<RankedItem> rank(FeatureExtractor.Context c, ModelState model, Function<String, ItemVector> items,
             Set<String> excluded, RecommendationFilter filter, int n, List<String> nearest, int maxPerCategory) {
         Set<String> pool = new LinkedHashSet<>(nearest);
-        for (String recent : c.recentItems) {
-            Neighbours neighbours = stats.neighbours(recent); // strongest first
-            for (int i = 0; i < neighbours.size() && i < NEIGHBOUR_CANDIDATES; i++) {
-                pool.add(stats.id(neighbours.ordinalAt(i)));
-            }
+        // The items that co-occur most with the recent ones as a whole, not a share of each one's neighbours:
+        // ten recent items with full neighbour lists would otherwise add up to 300 candidates to score.
+        for (int ordinal : features.strongestCoOccurring(c, coOccurring)) {
+            pool.add(stats.id(ordinal));
         }
         pool.addAll(stats.trending(TRENDING_CANDIDATES));
         List<RankedItem> scored = new ArrayList<>(pool.size());

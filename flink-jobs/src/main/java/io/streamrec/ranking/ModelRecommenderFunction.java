@@ -294,7 +294,7 @@ public class ModelRecommenderFunction
     private boolean ensureIndex(int dimension) {
         if (index == null || (index.size() == 0 && index.dimension() != dimension)) {
             index = newIndex(dimension);
-            ranker = new ModelRanker(index, stats, settings.exploration);
+            ranker = new ModelRanker(index, stats, settings.exploration, settings.coOccurringCandidates);
             labeler = new FeedbackLabeler(ranker.features(), settings.sampledNegatives, settings.shownNegatives);
         }
         return index.dimension() == dimension;

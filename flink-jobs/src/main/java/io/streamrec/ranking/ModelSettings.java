@@ -12,6 +12,7 @@ public final class ModelSettings implements Serializable {
 
     public final RecommenderSettings common;
     public final int candidates;
+    public final int coOccurringCandidates;
     public final float reuseCosine;
     public final int reuseUsers;
     public final int maxPerCategory;
@@ -34,6 +35,7 @@ public final class ModelSettings implements Serializable {
     public ModelSettings(ReadableConfig config) {
         this.common = new RecommenderSettings(config);
         this.candidates = config.get(ModelOptions.CANDIDATES);
+        this.coOccurringCandidates = config.get(ModelOptions.CANDIDATES_CO_OCCURRING);
         this.reuseCosine = config.get(ModelOptions.CANDIDATES_REUSE_COSINE).floatValue();
         this.reuseUsers = config.get(ModelOptions.CANDIDATES_REUSE_USERS);
         this.maxPerCategory = config.get(ModelOptions.MAX_PER_CATEGORY);
@@ -60,6 +62,9 @@ public final class ModelSettings implements Serializable {
         if (batchSize <= 0 || candidates <= 0) {
             throw new IllegalArgumentException(ModelOptions.BATCH_SIZE.key() + " and " + ModelOptions.CANDIDATES.key()
                     + " must be positive");
+        }
+        if (coOccurringCandidates < 0) {
+            throw new IllegalArgumentException(ModelOptions.CANDIDATES_CO_OCCURRING.key() + " must not be negative");
         }
         if (searchBeam < 1) {
             throw new IllegalArgumentException(ModelOptions.SEARCH_BEAM.key() + " must be positive");

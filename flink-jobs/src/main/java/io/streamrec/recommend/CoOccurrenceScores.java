@@ -89,6 +89,19 @@ public final class CoOccurrenceScores {
         return touchedCount;
     }
 
+    /** The ordinals of the {@code k} highest scores, highest first (ties: first touched first). */
+    public int[] strongest(int k) {
+        double[] values = new double[touchedCount];
+        for (int i = 0; i < touchedCount; i++) {
+            values[i] = scores[touched[i]];
+        }
+        int[] positions = TopK.indexes(values, k);
+        for (int i = 0; i < positions.length; i++) {
+            positions[i] = touched[positions[i]];
+        }
+        return positions;
+    }
+
     /** The ordinal of the {@code i}-th item with a score (in the order first touched). */
     public int ordinalAt(int i) {
         return touched[i];

@@ -43,7 +43,7 @@ class ExplorationTest {
         FeatureExtractor.Context c = new FeatureExtractor.Context(profile, SyntheticVectors.categoryDirection(1),
                 List.of(), NOW, stats.popularity(stats.trending(1).get(0)));
         ModelState model = ModelState.prior(SyntheticVectors.DIM);
-        return new ModelRanker(index, stats, exploration).rank(c, model, items::get, Set.of(),
+        return new ModelRanker(index, stats, exploration, ModelRanker.DEFAULT_CO_OCCURRING_CANDIDATES).rank(c, model, items::get, Set.of(),
                 new RecommendationFilter(Set.of(), Set.of()), 5, 20, 0);
     }
 

@@ -93,6 +93,29 @@ class NeighboursTest {
         }
     }
 
+    @Test
+    void strongestAreTheHighestScoresInOrder() {
+        ItemStats stats = new ItemStats(60_000, 30);
+        Random r = new Random(9);
+        for (int i = 0; i < 4_000; i++) {
+            stats.addCoOccurrence("i" + r.nextInt(120), "i" + r.nextInt(120), 1 + r.nextInt(3));
+        }
+        CoOccurrenceScores scores = new CoOccurrenceScores();
+        scores.compute(stats, List.of("i3", "i5", "i8", "i13"), Integer.MAX_VALUE);
+        List<Integer> all = new java.util.ArrayList<>();
+        for (int i = 0; i < scores.size(); i++) {
+            all.add(scores.ordinalAt(i));
+        }
+        assertThat(all.size()).isGreaterThan(40);
+        // Highest score first; equal scores in the order first touched (a stable sort of the touched list).
+        List<Integer> sorted = all.stream()
+                .sorted((a, b) -> Float.compare(scores.score(b), scores.score(a))).toList();
+        int[] top = scores.strongest(25);
+        assertThat(top).containsExactly(sorted.subList(0, 25).stream().mapToInt(Integer::intValue).toArray());
+        assertThat(scores.strongest(10_000)).hasSize(all.size());
+        assertThat(scores.strongest(0)).isEmpty();
+    }
+
     private static void assertSorted(Neighbours n) {
         for (int i = 1; i < n.size(); i++) {
             assertThat(n.countAt(i)).isLessThanOrEqualTo(n.countAt(i - 1));
