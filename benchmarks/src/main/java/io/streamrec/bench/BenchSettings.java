@@ -31,6 +31,8 @@ final class BenchSettings {
             "                        is reported (default 6; quick 2)",
             "  --steady-within F     relative difference of two drains taken as steady (default 0.1)",
             "  --latency-seconds S   length of each latency phase (default 30; quick 10)",
+            "  --latency-settle-seconds S  at-least-once phase: events sent at the rate before measuring, so the",
+            "                        transient after a saturation drain is not counted (default 5; quick 2)",
             "  --checkpoint-interval D  (default 5 s)",
             "  --feed-linger-ms L    linger.ms of the latency phase's event producer (default 5, Kafka's default;",
             "                        an event's latency starts when it is handed to the producer, so it includes this)",
@@ -52,6 +54,7 @@ final class BenchSettings {
     double warmSeconds = -1;
     double steadyWithin = 0.1;
     double latencySeconds = -1;
+    double latencySettleSeconds = -1;
     String checkpointInterval = "5 s";
     int feedLingerMs = 5;
     String bootstrap;
@@ -87,6 +90,7 @@ final class BenchSettings {
                 case "--warm-seconds" -> s.warmSeconds = Double.parseDouble(value(args, ++i, a));
                 case "--steady-within" -> s.steadyWithin = Double.parseDouble(value(args, ++i, a));
                 case "--latency-seconds" -> s.latencySeconds = Double.parseDouble(value(args, ++i, a));
+                case "--latency-settle-seconds" -> s.latencySettleSeconds = Double.parseDouble(value(args, ++i, a));
                 case "--checkpoint-interval" -> s.checkpointInterval = value(args, ++i, a);
                 case "--feed-linger-ms" -> s.feedLingerMs = Integer.parseInt(value(args, ++i, a));
                 case "--bootstrap" -> s.bootstrap = value(args, ++i, a);
@@ -135,6 +139,9 @@ final class BenchSettings {
         if (s.latencySeconds < 0) {
             s.latencySeconds = s.quick ? 10 : 30;
         }
+        if (s.latencySettleSeconds < 0) {
+            s.latencySettleSeconds = s.quick ? 2 : 5;
+        }
         if (s.warmupEvents < 0) {
             s.warmupEvents = Math.min(s.events, s.quick ? 10_000 : 20_000);
         }
@@ -168,6 +175,7 @@ final class BenchSettings {
         m.put("max_drains", maxDrains);
         m.put("steady_within", steadyWithin);
         m.put("latency_seconds", latencySeconds);
+        m.put("latency_settle_seconds", latencySettleSeconds);
         m.put("checkpoint_interval", checkpointInterval);
         m.put("feed_linger_ms", feedLingerMs);
         m.put("state_backend", "rocksdb (incremental checkpoints)");

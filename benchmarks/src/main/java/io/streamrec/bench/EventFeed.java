@@ -10,10 +10,11 @@ import io.streamrec.tools.ReplayProducer;
 import io.streamrec.tools.data.SyntheticWorkload;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -25,7 +26,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * Writes the synthetic workload to one run's topics: the catalogue, bursts of events (as fast as
  * possible, with the workload's own event times), events inside one open transaction (written in
  * advance, invisible to the job's read_committed sources until {@link #commit()}), and events at a fixed
- * rate stamped with the send time (event_time and record timestamp), for latency.
+ * rate, for latency: those keep the workload's event times, so the job sees one stream from the first drain
+ * to the last latency phase (stamping them with the wall clock would jump event time forward by days: every
+ * popularity decayed, no item fresh, every profile decayed, a different workload from the drains'), and their
+ * send times are kept by event id ({@link #takeSendTime}) and as the record timestamp.
  */
 final class EventFeed implements AutoCloseable {
     private static final AvroCodec<UserEvent> EVENTS = AvroCodec.of(UserEvent.class);
@@ -44,6 +48,8 @@ final class EventFeed implements AutoCloseable {
         }
     };
     private final int lingerMs;
+    /** Send time (epoch ms) by event id of the events sent at a rate, until the tail takes them. */
+    private final Map<String, Long> sendTimes = new ConcurrentHashMap<>();
     private long sent;
     private long textEvents;
 
@@ -119,8 +125,8 @@ final class EventFeed implements AutoCloseable {
     }
 
     /**
-     * Events at {@code rate} per second for {@code duration}, each stamped with its send time (event_time
-     * and record timestamp); returns how many were sent.
+     * Events at {@code rate} per second for {@code duration}, with the workload's event times; the send time
+     * is the record timestamp and is kept for {@link #takeSendTime}. Returns how many were sent.
      */
     long sendAtRate(double rate, Duration duration) throws InterruptedException {
         RateLimiter limiter = new RateLimiter(rate);
@@ -128,13 +134,19 @@ final class EventFeed implements AutoCloseable {
         long n = 0;
         while (System.nanoTime() < end) {
             limiter.acquire();
+            UserEvent e = next();
             long now = System.currentTimeMillis();
-            UserEvent e = UserEvent.newBuilder(next()).setEventTime(Instant.ofEpochMilli(now)).build();
+            sendTimes.put(e.getEventId(), now);
             send(plain, e, now);
             n++;
         }
         flush();
         return n;
+    }
+
+    /** When the event {@code eventId} was handed to the producer by {@link #sendAtRate}; null for others. */
+    Long takeSendTime(String eventId) {
+        return eventId == null ? null : sendTimes.remove(eventId);
     }
 
     private UserEvent next() {

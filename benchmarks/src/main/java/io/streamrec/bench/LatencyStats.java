@@ -1,8 +1,11 @@
 package io.streamrec.bench;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Latency samples in milliseconds and their distribution. Percentiles are nearest-rank: the p-th
@@ -11,13 +14,50 @@ import java.util.Map;
  */
 public final class LatencyStats {
     private long[] samples = new long[1024];
+    /** When each sample's event happened (epoch ms), for {@link #timeline}; 0 when not given. */
+    private long[] at = new long[1024];
     private int size;
 
     public synchronized void add(long millis) {
+        add(0, millis);
+    }
+
+    /** A latency of {@code millis} for an event that happened at {@code eventTimeMillis}. */
+    public synchronized void add(long eventTimeMillis, long millis) {
         if (size == samples.length) {
             samples = Arrays.copyOf(samples, size * 2);
+            at = Arrays.copyOf(at, size * 2);
         }
+        at[size] = eventTimeMillis;
         samples[size++] = millis;
+    }
+
+    /**
+     * p50, p99 and count per {@code windowMillis} of event time from {@code fromMillis}: tells a queue that
+     * grows through the phase (the rate is above what the job sustains) from periodic stalls (checkpoints,
+     * collections) from a slow start.
+     */
+    public synchronized List<Map<String, Object>> timeline(long fromMillis, long windowMillis) {
+        if (windowMillis <= 0) {
+            throw new IllegalArgumentException("window must be positive, got " + windowMillis);
+        }
+        Map<Long, List<Long>> byWindow = new TreeMap<>();
+        for (int i = 0; i < size; i++) {
+            if (at[i] >= fromMillis) {
+                byWindow.computeIfAbsent((at[i] - fromMillis) / windowMillis, w -> new ArrayList<>()).add(samples[i]);
+            }
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (var e : byWindow.entrySet()) {
+            long[] sorted = e.getValue().stream().mapToLong(Long::longValue).sorted().toArray();
+            Map<String, Object> w = new LinkedHashMap<>();
+            w.put("from_s", e.getKey() * windowMillis / 1000.0);
+            w.put("p50", percentile(sorted, 50));
+            w.put("p99", percentile(sorted, 99));
+            w.put("count", sorted.length);
+            out.add(w);
+        }
+        return out;
     }
 
     public synchronized int count() {

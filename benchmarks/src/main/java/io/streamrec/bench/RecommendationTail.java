@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -17,10 +18,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /**
  * Follows the recommendations topic from the beginning on its own thread: counts records and the
  * latest broker append time (LogAppendTime on the bench topics), and, for records appended after
- * {@link #measureLatencyFrom}, decodes the recommendation and records two latencies from its
- * event_time: to the append time (written) and to the moment this consumer received it (visible; with
- * read_committed that is after the sink's transaction committed). Records appended before that time
- * are not decoded, so the tail costs little while a job drains at full speed.
+ * {@link #measureLatencyFrom}, decodes the recommendation and records two latencies from the moment its
+ * triggering event was handed to the producer: to the append time (written) and to the moment this
+ * consumer received it (visible; with read_committed that is after the sink's transaction committed).
+ * That moment comes from the feed by trigger event id, or, for the pass-through (whose trigger ids are
+ * record positions), from the recommendation's event_time, which it takes from the record timestamp, the
+ * same send time. Records appended before that time are not decoded, so the tail costs little while a job
+ * drains at full speed.
  */
 final class RecommendationTail implements AutoCloseable {
     private static final AvroCodec<Recommendation> CODEC = AvroCodec.of(Recommendation.class);
@@ -35,7 +39,11 @@ final class RecommendationTail implements AutoCloseable {
     final LatencyStats written = new LatencyStats();
     final LatencyStats visible = new LatencyStats();
 
-    RecommendationTail(String bootstrap, String topic, boolean readCommitted) {
+    private final Function<String, Long> sendTimes;
+
+    /** @param sendTimes when an event (by id) was sent, null when unknown ({@link EventFeed#takeSendTime}) */
+    RecommendationTail(String bootstrap, String topic, boolean readCommitted, Function<String, Long> sendTimes) {
+        this.sendTimes = sendTimes;
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, readCommitted ? "read_committed" : "read_uncommitted");
@@ -66,10 +74,10 @@ final class RecommendationTail implements AutoCloseable {
                     long appended = r.timestamp();
                     max = Math.max(max, appended);
                     if (appended >= from) {
-                        long eventTime = CODEC.decode(r.value()).getEventTime().toEpochMilli();
-                        if (eventTime >= from) {
-                            written.add(appended - eventTime);
-                            visible.add(received - eventTime);
+                        long origin = latencyOrigin(CODEC.decode(r.value()), sendTimes);
+                        if (origin >= from) {
+                            written.add(origin, appended - origin);
+                            visible.add(origin, received - origin);
                         }
                     }
                 }
@@ -83,6 +91,12 @@ final class RecommendationTail implements AutoCloseable {
         } finally {
             consumer.close(Duration.ofSeconds(5));
         }
+    }
+
+    /** When the event behind {@code rec} was sent: by its trigger id if known, else its event_time. */
+    static long latencyOrigin(Recommendation rec, Function<String, Long> sendTimes) {
+        Long sentAt = sendTimes.apply(rec.getTriggerEventId());
+        return sentAt != null ? sentAt : rec.getEventTime().toEpochMilli();
     }
 
     /** Recommendations of events sent from {@code wallMillis} on are decoded and their latency recorded. */

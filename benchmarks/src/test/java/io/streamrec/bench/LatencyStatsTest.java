@@ -40,6 +40,26 @@ class LatencyStatsTest {
     }
 
     @Test
+    void timelineSplitsByEventTimeWindows() {
+        LatencyStats stats = new LatencyStats();
+        long start = 1_000_000;
+        stats.add(start - 1, 999); // before the phase: left out
+        for (int i = 0; i < 10; i++) {
+            stats.add(start + i * 100, 10 + i); // window 0: 10..19 ms
+            stats.add(start + 5_000 + i * 100, 200 + i); // window 1: 200..209 ms
+        }
+        stats.add(start + 12_345, 7); // window 2, one sample
+        List<Map<String, Object>> t = stats.timeline(start, 5_000);
+        assertThat(t).hasSize(3);
+        assertThat(t.get(0)).containsEntry("from_s", 0.0).containsEntry("p50", 14L).containsEntry("p99", 19L)
+                .containsEntry("count", 10);
+        assertThat(t.get(1)).containsEntry("from_s", 5.0).containsEntry("p50", 204L).containsEntry("count", 10);
+        assertThat(t.get(2)).containsEntry("from_s", 10.0).containsEntry("p50", 7L).containsEntry("count", 1);
+        assertThat(stats.count()).isEqualTo(22);
+        assertThatThrownBy(() -> stats.timeline(start, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void smallSamplesAndEmpty() {
         assertThat(LatencyStats.percentile(new long[] {7}, 50)).isEqualTo(7);
         assertThat(LatencyStats.percentile(new long[] {3, 9}, 50)).isEqualTo(3); // rank ceil(1.0) = 1

@@ -18,7 +18,8 @@ class PipelineBenchmarkSmokeITCase {
     @Test
     void passThroughOnlyWritesBenchJson(@TempDir Path out) throws Exception {
         BenchSettings settings = BenchSettings.parse(new String[] {"--jobs", "passthrough", "--events", "300",
-                "--warmup-events", "100", "--rate", "100", "--latency-seconds", "2", "--no-exactly-once",
+                "--warmup-events", "100", "--rate", "100", "--latency-seconds", "2", "--latency-settle-seconds", "1",
+                "--no-exactly-once",
                 "--out", out.toString(), "--checkpoint-interval", "1 s", "--max-drains", "2", "--warm-seconds", "0"});
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         PipelineBenchmark.run(settings, new PrintStream(progress, true, StandardCharsets.UTF_8));
@@ -35,7 +36,14 @@ class PipelineBenchmarkSmokeITCase {
         for (String p : new String[] {"p50", "p95", "p99", "max"}) {
             assertThat(pt.path("latency_ms").has(p)).as(p).isTrue();
         }
-        assertThat(pt.path("latency_ms").path("count").asLong()).isGreaterThan(0);
+        // 2 s at 100/s measured; the second sent before it to settle is not.
+        assertThat(pt.path("latency_ms").path("count").asLong()).isBetween(150L, 205L);
+        long inTimeline = 0;
+        for (JsonNode window : pt.path("latency_timeline_ms")) {
+            inTimeline += window.path("count").asLong();
+        }
+        assertThat(inTimeline).isEqualTo(pt.path("latency_ms").path("count").asLong());
+        assertThat(json.path("settings").path("latency_settle_seconds").asDouble()).isEqualTo(1.0);
         assertThat(pt.path("latency_ms").path("max").asLong())
                 .isGreaterThanOrEqualTo(pt.path("latency_ms").path("p50").asLong());
         assertThat(pt.path("dead_letters").path("count").asLong()).isZero();
