@@ -15,8 +15,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Candidates (nearest items to the fused user vector, co-occurrence neighbours of recent items, trending
- * items), scored by the learned ranker, filtered, diversified by category, cut to N; new items that match
+ * Candidates (nearest items to the fused user vector, the items that co-occur most with the recent ones,
+ * trending items), scored by the learned ranker, filtered, diversified by category, cut to N; new items that match
  * the user get the places {@link Exploration} reserves.
  */
 public final class ModelRanker {
