@@ -55,11 +55,7 @@ class NeighboursTest {
 
     @Test
     void requestScoresEqualADirectSumOverRecentItems() {
-        ItemStats stats = new ItemStats(60_000, 30);
-        Random r = new Random(4);
-        for (int i = 0; i < 4_000; i++) {
-            stats.addCoOccurrence("i" + r.nextInt(80), "i" + r.nextInt(80), 1 + r.nextInt(3));
-        }
+        ItemStats stats = randomCoOccurrences(4, 80);
         CoOccurrenceScores scores = new CoOccurrenceScores();
         for (List<String> recent : List.of(List.of("i1", "i2", "i3"), List.of("i7", "absent", "i1"), List.<String>of())) {
             scores.compute(stats, recent, 10);
@@ -95,11 +91,7 @@ class NeighboursTest {
 
     @Test
     void strongestAreTheHighestScoresInOrder() {
-        ItemStats stats = new ItemStats(60_000, 30);
-        Random r = new Random(9);
-        for (int i = 0; i < 4_000; i++) {
-            stats.addCoOccurrence("i" + r.nextInt(120), "i" + r.nextInt(120), 1 + r.nextInt(3));
-        }
+        ItemStats stats = randomCoOccurrences(9, 120);
         CoOccurrenceScores scores = new CoOccurrenceScores();
         scores.compute(stats, List.of("i3", "i5", "i8", "i13"), Integer.MAX_VALUE);
         List<Integer> all = new java.util.ArrayList<>();
@@ -114,6 +106,16 @@ class NeighboursTest {
         assertThat(top).containsExactly(sorted.subList(0, 25).stream().mapToInt(Integer::intValue).toArray());
         assertThat(scores.strongest(10_000)).hasSize(all.size());
         assertThat(scores.strongest(0)).isEmpty();
+    }
+
+    /** 4,000 random pairs among {@code items} ids "i0".., counts 1-3, 30 neighbours kept per item. */
+    private static ItemStats randomCoOccurrences(long seed, int items) {
+        ItemStats stats = new ItemStats(60_000, 30);
+        Random r = new Random(seed);
+        for (int i = 0; i < 4_000; i++) {
+            stats.addCoOccurrence("i" + r.nextInt(items), "i" + r.nextInt(items), 1 + r.nextInt(3));
+        }
+        return stats;
     }
 
     private static void assertSorted(Neighbours n) {
