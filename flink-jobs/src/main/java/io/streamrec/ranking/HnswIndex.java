@@ -72,7 +72,10 @@ public final class HnswIndex implements VectorIndex {
     /** Searches the builder's concurrent graph: right after changes, while they keep coming. */
     private GraphSearcher liveSearcher;
     private boolean changedSinceSearcher;
-    /** Searches a {@link FrozenGraph} copy: once no change came for {@link #FREEZE_AFTER_QUIET_SEARCHES}. */
+    /**
+     * Searches a {@link FrozenGraph} copy: after a bulk build, or once {@link #quietSearchesBeforeFreeze}
+     * searches passed without a change.
+     */
     private GraphSearcher frozenSearcher;
     private FrozenGraph frozen;
     private int searchesSinceChange;
