@@ -5,23 +5,27 @@
 #   scripts/eval.sh --dataset DIR [--recommenders model,baseline,popularity,recent-popularity,cooccurrence,text,random]
 #                   [--limit N] [--out DIR] [--top-n 10] [--warm-up 0.1] [--held-out 0.2] [--recent-days 7]
 #                   [--cooccurrence-window 20] [--seed 42] [--text-model all-minilm-l6-v2-q] [--text-threads 2]
+#                   [-- --job.option value ...]
 #
 # DIR holds MovieLens latest (movies.csv + ratings.csv), MovieLens 100K (u.data + u.item) or the generic
 # events.csv + items.csv (docs/datasets.md). Default --out: .local/eval/<dataset folder name>.
+# Options after -- go to the job's recommenders (model, baseline), e.g. -- --ranking.candidates.co-occurring 30.
 # EVAL_JAVA_OPTS adds JVM options (default heap -Xmx3g). See docs/evaluation.md.
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 if [[ $# -eq 0 || "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then
-  sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
   exit 0
 fi
 
 dataset="" out=""
 args=("$@")
+# The evaluation's own options come before a "--"; the job options after it are passed on as they are.
 for ((i = 0; i < ${#args[@]}; i++)); do
   case "${args[i]}" in
+    --) break ;;
     --dataset) dataset="${args[i + 1]:-}" ;;
     --dataset=*) dataset="${args[i]#--dataset=}" ;;
     --out) out="${args[i + 1]:-}" ;;
@@ -32,7 +36,7 @@ done
 [[ -d "$dataset" ]] || die "dataset folder $dataset does not exist"
 if [[ -z "$out" ]]; then
   out="$LOCAL/eval/$(basename "$(cd "$dataset" && pwd)")"
-  args+=(--out "$out")
+  args=(--out "$out" "${args[@]}")
 fi
 
 EVAL_CP_FILE="$ROOT/evaluation/target/eval-classpath.txt"
@@ -71,4 +75,4 @@ done
 # shellcheck disable=SC2086
 "$JAVA" "${JAVA_OPTS_COMMON[@]}" "${JAVA_OPTS_JOB[@]}" "${opens[@]}" -Xmx3g -Djava.awt.headless=true \
   -Dstreamrec.models.root="$ROOT/onnx-models/target/models" ${EVAL_JAVA_OPTS:-} \
-  -cp "$classpath" io.streamrec.eval.EvalMain "${args[@]}" --commit "$commit"
+  -cp "$classpath" io.streamrec.eval.EvalMain --commit "$commit" "${args[@]}"

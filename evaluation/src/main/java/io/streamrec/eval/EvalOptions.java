@@ -1,5 +1,7 @@
 package io.streamrec.eval;
 
+import io.streamrec.config.JobConfig;
+import io.streamrec.config.RecommendOptions;
 import io.streamrec.eval.protocol.ReplaySettings;
 import io.streamrec.eval.protocol.TimelineSplit;
 import io.streamrec.local.CommandLine;
@@ -7,12 +9,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The command line of {@link EvalMain}.
  *
  * @param limit evaluate only the first {@code limit} events (0: all)
+ * @param jobOptions options of the job's recommenders (those after {@code --}), over the recommenders' defaults
  */
 public record EvalOptions(
         Path dataset,
@@ -25,19 +29,27 @@ public record EvalOptions(
         long seed,
         String textModel,
         int textThreads,
-        String commit) {
+        String commit,
+        Map<String, String> jobOptions) {
 
     static final String USAGE = """
             usage: scripts/eval.sh --dataset DIR [--recommenders a,b,...] [--limit N] [--out DIR] [--top-n 10]
                    [--warm-up 0.1] [--held-out 0.2] [--recent-days 7] [--cooccurrence-window 20] [--seed 42]
-                   [--text-model all-minilm-l6-v2-q] [--text-threads 2] [--max-candidates 1000]""";
+                   [--text-model all-minilm-l6-v2-q] [--text-threads 2] [--max-candidates 1000]
+                   [-- --job.option value ...]   (options of the job's recommenders, e.g. -- --ranking.index EXACT)""";
+
+    /** Job options the replay sets itself: a recommendation on every probe, lists as deep as it asks. */
+    static final Set<String> SET_BY_THE_REPLAY = Set.of(RecommendOptions.MIN_INTERVAL.key(), RecommendOptions.TOP_N.key());
 
     private static final Set<String> KNOWN = Set.of("dataset", "recommenders", "limit", "out", "top-n", "warm-up",
             "held-out", "recent-days", "cooccurrence-window", "seed", "text-model", "text-threads", "max-candidates",
             "commit");
 
     public static EvalOptions parse(String[] args, List<String> allRecommenders) {
-        CommandLine cl = CommandLine.parse(Arrays.asList(args));
+        int split = Arrays.asList(args).indexOf("--");
+        Map<String, String> jobOptions = split < 0 ? Map.of()
+                : jobOptions(Arrays.copyOfRange(args, split + 1, args.length));
+        CommandLine cl = CommandLine.parse(Arrays.asList(split < 0 ? args : Arrays.copyOf(args, split)));
         List<String> unknown = cl.asMap().keySet().stream().filter(k -> !KNOWN.contains(k)).sorted().toList();
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("unknown option(s) " + unknown.stream().map(k -> "--" + k).toList()
@@ -74,6 +86,18 @@ public record EvalOptions(
         return new EvalOptions(dataset, recommenders, limit, out, replay,
                 Duration.ofMillis(Math.round(recentDays * 86_400_000L)), cl.getInt("cooccurrence-window", 20),
                 cl.getLong("seed", 42), cl.get("text-model", "all-minilm-l6-v2-q"), cl.getInt("text-threads", 2),
-                cl.get("commit", "unknown"));
+                cl.get("commit", "unknown"), jobOptions);
+    }
+
+    /** The job options after {@code --}, checked now against the job's declared options. */
+    private static Map<String, String> jobOptions(String[] args) {
+        Map<String, String> options = JobConfig.argsToMap(args);
+        List<String> fixed = options.keySet().stream().filter(SET_BY_THE_REPLAY::contains).sorted().toList();
+        if (!fixed.isEmpty()) {
+            throw new IllegalArgumentException("job option(s) " + fixed + " are set by the replay (a recommendation "
+                    + "on every probe, --max-candidates deep); use --top-n for the cut-off that is scored");
+        }
+        JobConfig.fromMap(options); // an unknown key fails here, before the data is loaded
+        return Map.copyOf(options);
     }
 }

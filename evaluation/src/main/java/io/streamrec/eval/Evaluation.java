@@ -54,7 +54,7 @@ public final class Evaluation {
 
     static RecommenderContext context(EvalOptions options, Supplier<TextEncoder> encoder) {
         return new RecommenderContext(options.replay().maxCandidates(), options.recentWindow(),
-                options.coOccurrenceWindow(), options.seed(), encoder);
+                options.coOccurrenceWindow(), options.seed(), encoder, options.jobOptions());
     }
 
     private static List<UserEvent> firstEvents(Dataset dataset, long limit) {

@@ -33,11 +33,12 @@ public final class RecommenderRegistry {
                 config -> new ModelRecommenderFunction(new ModelSettings(config), EncoderSettings.fromConfiguration(config)),
                 List.of(ModelRecommenderFunction.ITEMS, ModelRecommenderFunction.MODEL),
                 // A replay shows its recommendations to nobody: only sampled negatives are true labels.
-                new ModelUpstream(ctx.textEncoder().get()), Map.of("learning.shown-negatives", "false"),
+                new ModelUpstream(ctx.textEncoder().get()), ctx.jobOptionsOver(Map.of("learning.shown-negatives", "false")),
                 ctx.maxCandidates()));
         registry.register("baseline", ctx -> OperatorRecommender.open("baseline",
                 config -> new BaselineRecommenderFunction(new RecommenderSettings(config)),
-                List.of(BaselineRecommenderFunction.CATALOGUE), OperatorRecommender.CATALOGUE_UPDATES, Map.of(),
+                List.of(BaselineRecommenderFunction.CATALOGUE), OperatorRecommender.CATALOGUE_UPDATES,
+                ctx.jobOptionsOver(Map.of()),
                 ctx.maxCandidates()));
 
         // ── Baselines of this module. ────────────────────────────────────────────────────────────────────

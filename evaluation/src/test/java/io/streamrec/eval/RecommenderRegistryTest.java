@@ -3,7 +3,11 @@ package io.streamrec.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamrec.eval.recommenders.Recommender;
+import io.streamrec.eval.recommenders.RecommenderContext;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RecommenderRegistryTest {
@@ -43,5 +47,42 @@ class RecommenderRegistryTest {
         assertThat(options.limit()).isEqualTo(1000);
         assertThat(options.out().toString()).isEqualTo(".local/eval/ml-latest-small");
         assertThat(EvalOptions.parse(new String[] {"--dataset", "d"}, all).recommenders()).isEqualTo(all);
+    }
+
+    @Test
+    void jobOptionsAfterTheSeparatorAreCheckedAndKeptApart() {
+        List<String> all = RecommenderRegistry.standard().names();
+        EvalOptions options = EvalOptions.parse(new String[] {"--dataset", "d", "--limit", "10", "--",
+                "--ranking.candidates.co-occurring", "30", "--recommend.blocked-items=a;b"}, all);
+        assertThat(options.limit()).isEqualTo(10);
+        assertThat(options.jobOptions()).isEqualTo(
+                Map.of("ranking.candidates.co-occurring", "30", "recommend.blocked-items", "a;b"));
+        assertThat(EvalOptions.parse(new String[] {"--dataset", "d"}, all).jobOptions()).isEmpty();
+
+        assertThatThrownBy(() -> EvalOptions.parse(new String[] {"--dataset", "d", "--", "--ranking.magic", "1"}, all))
+                .hasMessageContaining("Unknown option(s) [ranking.magic]");
+        assertThatThrownBy(() -> EvalOptions.parse(new String[] {"--dataset", "d", "--", "--recommend.top-n", "5"}, all))
+                .hasMessageContaining("[recommend.top-n] are set by the replay");
+        // Before the separator a job option is not an evaluation option.
+        assertThatThrownBy(() -> EvalOptions.parse(new String[] {"--dataset", "d", "--ranking.index", "EXACT"}, all))
+                .hasMessageContaining("unknown option(s) [--ranking.index]");
+    }
+
+    @Test
+    void jobOptionsReachTheJobsRecommender() throws Exception {
+        RecommenderContext context = new RecommenderContext(20, Duration.ofDays(7), 20, 42L, () -> {
+            throw new AssertionError("the baseline needs no text encoder");
+        }, Map.of("recommend.blocked-items", "stove"));
+        List<Recommender> opened = RecommenderRegistry.standard().open(List.of("baseline"), context);
+        try (Recommender baseline = opened.get(0)) {
+            baseline.addItems(List.of(Fixtures.item("tent", "outdoor", 0), Fixtures.item("stove", "outdoor", 0),
+                    Fixtures.item("lamp", "outdoor", 0)));
+            baseline.observe(Fixtures.purchase("p1", "a", "tent", 1));
+            baseline.observe(Fixtures.purchase("p2", "a", "stove", 2));
+            baseline.observe(Fixtures.purchase("p3", "a", "lamp", 3));
+            baseline.observe(Fixtures.view("v", "u", "tent", 4));
+            // Both co-occur with the tent, so without the option both are served; blocked, "stove" is not.
+            assertThat(baseline.recommend("u", Fixtures.millis(5), 5)).contains("lamp").doesNotContain("stove");
+        }
     }
 }

@@ -32,6 +32,14 @@ public final class JobConfig {
 
     /** Parses {@code --key value} pairs into a configuration. */
     public static Configuration fromArgs(String[] args) {
+        return fromMap(argsToMap(args));
+    }
+
+    /**
+     * {@code --key value}, {@code --key=value} and {@code --flag} (true) pairs, in order, unchecked: for tools
+     * that hold job options before building a configuration ({@link #fromMap} checks them).
+     */
+    public static Map<String, String> argsToMap(String[] args) {
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -51,7 +59,7 @@ public final class JobConfig {
             }
             values.put(key, value);
         }
-        return fromMap(values);
+        return values;
     }
 
     /** Validates keys and builds the configuration. */

@@ -1,6 +1,8 @@
 package io.streamrec.eval.recommenders;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -12,15 +14,24 @@ import java.util.function.Supplier;
  * @param coOccurrenceWindow how many of a user's recent items pair with a new one in the co-occurrence baseline
  * @param seed seed of the random baseline
  * @param textEncoder opens the sentence encoder on first use
+ * @param jobOptions options of the job's recommenders given on the command line
  */
 public record RecommenderContext(
         int maxCandidates,
         Duration recentWindow,
         int coOccurrenceWindow,
         long seed,
-        Supplier<TextEncoder> textEncoder) {
+        Supplier<TextEncoder> textEncoder,
+        Map<String, String> jobOptions) {
 
     public static RecommenderContext defaults(Supplier<TextEncoder> textEncoder) {
-        return new RecommenderContext(1000, Duration.ofDays(7), 20, 42L, textEncoder);
+        return new RecommenderContext(1000, Duration.ofDays(7), 20, 42L, textEncoder, Map.of());
+    }
+
+    /** A job recommender's own defaults with the command line's job options over them. */
+    public Map<String, String> jobOptionsOver(Map<String, String> recommenderDefaults) {
+        Map<String, String> merged = new HashMap<>(recommenderDefaults);
+        merged.putAll(jobOptions);
+        return merged;
     }
 }
