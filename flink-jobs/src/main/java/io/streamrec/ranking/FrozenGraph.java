@@ -1,57 +1,54 @@
 package io.streamrec.ranking;
 
 import io.github.jbellis.jvector.graph.ImmutableGraphIndex;
+import io.github.jbellis.jvector.graph.NodeQueue;
 import io.github.jbellis.jvector.graph.NodesIterator;
-import io.github.jbellis.jvector.graph.similarity.ScoreFunction;
+import io.github.jbellis.jvector.util.BoundedLongHeap;
 import io.github.jbellis.jvector.util.Bits;
-import java.util.ArrayList;
-import java.util.List;
+import io.github.jbellis.jvector.util.GrowableLongHeap;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
 
 /**
- * A read-only copy of a graph's adjacency in plain int arrays, searched with jvector's own
- * {@code GraphSearcher}. The builder's graph is made for concurrent inserts: every neighbour list read
- * during a search goes through a concurrent map, which profiles of the model's rank thread showed at about
- * a tenth of its time; here it is one array load. Deleted nodes are not copied as such: the search's
- * accept bits exclude them (see {@link HnswIndex}).
+ * A read-only copy of a jvector graph's adjacency in plain int arrays, with its own HNSW search. The
+ * builder's graph is made for concurrent inserts: every neighbour list read during a search goes through a
+ * concurrent map. Here it is one array load, the nodes met in a search are marks in an int array stamped
+ * per search, and the queues are jvector's primitive heaps, reused: nothing is hashed or allocated per
+ * visited node. (Profiles of the model's rank thread, searching this copy through jvector's
+ * {@code GraphSearcher}, showed its visited hash set and queues at about 40 % of a search.)
  *
- * <p>Costs a second copy of the adjacency (4 bytes per edge: about 1.3 MB per 10k items at degree 16) and a
- * pass over the graph per copy, which {@link HnswIndex} makes only once changes have settled.
+ * <p>Deleted nodes are copied like the others and still route searches; the caller's accept bits keep
+ * them out of the results (see {@link HnswIndex}). Costs a second copy of the adjacency (4 bytes per edge:
+ * about 1.3 MB per 10k items at degree 16) and a pass over the graph per copy, which {@link HnswIndex}
+ * makes only once changes have settled. Not thread-safe: one search at a time, as on a Flink task thread.
  */
-final class FrozenGraph implements ImmutableGraphIndex {
-    /** [level][node] -> neighbours; null where the node is not on that level. */
-    private final int[][][] adjacency;
-    private final int[] sizes;
-    private final NodeAtLevel entry;
-    private final int dimension;
-    private final List<Integer> maxDegrees;
-    private final long edges;
-    /**
-     * Nodes met in the current search ({@code seen[node] == search}): jvector's visited set is a hash set,
-     * and most neighbours of an expanded node were met already; this array answers those without a probe.
-     */
-    private final int[] seen;
-    private int search = 1;
-
-    private FrozenGraph(int[][][] adjacency, int[] sizes, NodeAtLevel entry, int dimension, List<Integer> maxDegrees,
-            long edges) {
-        this.adjacency = adjacency;
-        this.sizes = sizes;
-        this.entry = entry;
-        this.dimension = dimension;
-        this.maxDegrees = maxDegrees;
-        this.edges = edges;
-        this.seen = new int[adjacency.length == 0 ? 0 : adjacency[0].length];
+final class FrozenGraph {
+    /** The score of a node for the query being searched; higher is nearer. */
+    @FunctionalInterface
+    interface Score {
+        float of(int node);
     }
 
-    /**
-     * Must precede every search of a searcher on this graph (it starts with an empty visited set); one
-     * search at a time, as on a Flink task thread.
-     */
-    void beginSearch() {
-        if (++search == Integer.MAX_VALUE) {
-            java.util.Arrays.fill(seen, 0);
-            search = 1;
-        }
+    private static final int[] EMPTY = new int[0];
+
+    /** [level][node] -> neighbours; null where the node is not on that level. */
+    private final int[][][] adjacency;
+    private final int entryNode;
+    private final int entryLevel;
+    private final long edges;
+    /** Nodes met in the current search: {@code seen[node] == search}. */
+    private final int[] seen;
+    private int search;
+    private final NodeQueue candidates = new NodeQueue(new GrowableLongHeap(256), NodeQueue.Order.MAX_HEAP);
+    private final NodeQueue results = new NodeQueue(new BoundedLongHeap(256), NodeQueue.Order.MIN_HEAP);
+
+    private FrozenGraph(int[][][] adjacency, int entryNode, int entryLevel, long edges) {
+        this.adjacency = adjacency;
+        this.entryNode = entryNode;
+        this.entryLevel = entryLevel;
+        this.edges = edges;
+        this.seen = new int[adjacency.length == 0 ? 0 : adjacency[0].length];
     }
 
     /** Copies {@code graph} as it is now; it must not change while this runs (one task thread does both). */
@@ -59,9 +56,8 @@ final class FrozenGraph implements ImmutableGraphIndex {
         int upper = graph.getIdUpperBound();
         int levels = graph.getMaxLevel() + 1;
         int[][][] adjacency = new int[levels][][];
-        int[] sizes = new int[levels];
         long edges = 0;
-        try (View view = graph.getView()) {
+        try (ImmutableGraphIndex.View view = graph.getView()) {
             for (int level = 0; level < levels; level++) {
                 int[][] lists = new int[upper][];
                 NodesIterator nodes = graph.getNodes(level);
@@ -76,161 +72,105 @@ final class FrozenGraph implements ImmutableGraphIndex {
                     while (it.hasNext() && n < neighbours.length) {
                         neighbours[n++] = it.nextInt();
                     }
-                    lists[node] = n == neighbours.length ? neighbours : java.util.Arrays.copyOf(neighbours, n);
+                    lists[node] = n == neighbours.length ? neighbours : Arrays.copyOf(neighbours, n);
                     edges += n;
-                    sizes[level]++;
                 }
                 adjacency[level] = lists;
             }
-            return new FrozenGraph(adjacency, sizes, view.entryNode(), graph.getDimension(),
-                    new ArrayList<>(graph.maxDegrees()), edges);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read the graph to copy it", e);
+            ImmutableGraphIndex.NodeAtLevel entry = view.entryNode();
+            return entry == null ? new FrozenGraph(adjacency, -1, 0, edges)
+                    : new FrozenGraph(adjacency, entry.node, entry.level, edges);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the graph to copy it", e);
         }
+    }
+
+    /**
+     * The {@code beam} best nodes that {@code accept} lets through, best first, into {@code nodes} and
+     * {@code scores}; returns how many. hnswlib's search: from the entry point, a greedy descent through
+     * the upper levels to the nearest node found there, then on level 0 a beam search that expands the best
+     * unexpanded node until none left can beat the worst of the {@code beam} kept. Nodes that
+     * {@code accept} refuses are expanded like the others (they still connect the graph) but never kept.
+     */
+    int search(Score score, int beam, Bits accept, int[] nodes, float[] scores) {
+        if (entryNode < 0) {
+            return 0;
+        }
+        int current = entryNode;
+        float currentScore = score.of(current);
+        for (int level = entryLevel; level > 0; level--) {
+            for (boolean moved = true; moved; ) {
+                moved = false;
+                for (int neighbour : neighbours(level, current)) {
+                    float s = score.of(neighbour);
+                    if (s > currentScore) {
+                        currentScore = s;
+                        current = neighbour;
+                        moved = true;
+                    }
+                }
+            }
+        }
+        int stamp = nextSearch();
+        candidates.clear();
+        results.clear();
+        results.setMaxSize(beam);
+        seen[current] = stamp;
+        candidates.push(current, currentScore);
+        if (accept.get(current)) {
+            results.push(current, currentScore);
+        }
+        while (candidates.size() > 0) {
+            float best = candidates.topScore();
+            if (results.size() >= beam && best < results.topScore()) {
+                break; // nothing left to expand can improve the kept
+            }
+            int node = candidates.pop();
+            for (int neighbour : neighbours(0, node)) {
+                if (seen[neighbour] == stamp) {
+                    continue;
+                }
+                seen[neighbour] = stamp;
+                float s = score.of(neighbour);
+                if (results.size() < beam || s > results.topScore()) {
+                    candidates.push(neighbour, s);
+                    if (accept.get(neighbour)) {
+                        results.push(neighbour, s);
+                    }
+                }
+            }
+        }
+        int found = results.size();
+        for (int i = found - 1; i >= 0; i--) { // the queue gives the worst first
+            scores[i] = results.topScore();
+            nodes[i] = results.pop();
+        }
+        return found;
+    }
+
+    private int nextSearch() {
+        if (++search == Integer.MAX_VALUE) {
+            Arrays.fill(seen, 0);
+            search = 1;
+        }
+        return search;
     }
 
     private int[] neighbours(int level, int node) {
-        int[][] lists = level < adjacency.length ? adjacency[level] : null;
-        int[] n = lists == null || node < 0 || node >= lists.length ? null : lists[node];
+        int[][] lists = adjacency[level];
+        int[] n = node < lists.length ? lists[node] : null;
         return n == null ? EMPTY : n;
     }
 
-    private static final int[] EMPTY = new int[0];
-
-    @Override
-    public NodesIterator getNodes(int level) {
-        int[][] lists = adjacency[level];
-        int[] nodes = new int[sizes[level]];
-        int n = 0;
-        for (int node = 0; node < lists.length; node++) {
-            if (lists[node] != null) {
-                nodes[n++] = node;
+    /** Heap held by the copy: the neighbour lists, their array headers and references, the marks. */
+    long ramBytesUsed() {
+        long bytes = 4L * edges + 4L * seen.length;
+        for (int[][] level : adjacency) {
+            bytes += 16L + 4L * level.length; // a reference per node id (compressed oops)
+            for (int[] list : level) {
+                bytes += list == null ? 0 : 16L; // an array header per node on the level
             }
-        }
-        return new NodesIterator.ArrayNodesIterator(nodes);
-    }
-
-    @Override
-    public View getView() {
-        return new FrozenView();
-    }
-
-    @Override
-    public int maxDegree() {
-        return maxDegrees.stream().mapToInt(Integer::intValue).max().orElse(0);
-    }
-
-    @Override
-    public List<Integer> maxDegrees() {
-        return maxDegrees;
-    }
-
-    @Override
-    public int getDimension() {
-        return dimension;
-    }
-
-    @Override
-    public int getIdUpperBound() {
-        return adjacency.length == 0 ? 0 : adjacency[0].length;
-    }
-
-    @Override
-    public boolean containsNode(int node) {
-        return node >= 0 && node < getIdUpperBound() && adjacency[0][node] != null;
-    }
-
-    @Override
-    public void close() {}
-
-    @Override
-    public boolean isHierarchical() {
-        return adjacency.length > 1;
-    }
-
-    @Override
-    public int getMaxLevel() {
-        return adjacency.length - 1;
-    }
-
-    @Override
-    public int getDegree(int level) {
-        return level < maxDegrees.size() ? maxDegrees.get(level) : maxDegrees.get(maxDegrees.size() - 1);
-    }
-
-    @Override
-    public double getAverageDegree(int level) {
-        long total = 0;
-        for (int[] n : adjacency[level]) {
-            total += n == null ? 0 : n.length;
-        }
-        return sizes[level] == 0 ? 0 : (double) total / sizes[level];
-    }
-
-    @Override
-    public int size(int level) {
-        return sizes[level];
-    }
-
-    @Override
-    public long ramBytesUsed() {
-        long bytes = 4L * edges + 4L * seen.length; // the neighbours themselves, the met-in-this-search marks
-        for (int level = 0; level < adjacency.length; level++) {
-            bytes += 16L + 4L * adjacency[level].length; // a reference per node id (compressed oops)
-            bytes += 16L * sizes[level]; // an array header per node on the level
         }
         return bytes;
-    }
-
-    private final class FrozenView implements View {
-        @Override
-        public NodesIterator getNeighborsIterator(int level, int node) {
-            return new NodesIterator.ArrayNodesIterator(neighbours(level, node));
-        }
-
-        @Override
-        public void processNeighbors(int level, int node, ScoreFunction score, IntMarker visited,
-                NeighborProcessor processor) {
-            for (int neighbour : neighbours(level, node)) {
-                // Met before in this search: jvector's visited set holds it already (visited is not cleared
-                // between levels), so mark() would say false.
-                if (seen[neighbour] == search) {
-                    continue;
-                }
-                seen[neighbour] = search;
-                if (visited.mark(neighbour)) {
-                    processor.process(neighbour, score.similarityTo(neighbour));
-                }
-            }
-        }
-
-        @Override
-        public int size() {
-            return sizes.length == 0 ? 0 : sizes[0];
-        }
-
-        @Override
-        public NodeAtLevel entryNode() {
-            return entry;
-        }
-
-        @Override
-        public Bits liveNodes() {
-            return Bits.ALL;
-        }
-
-        @Override
-        public int getIdUpperBound() {
-            return FrozenGraph.this.getIdUpperBound();
-        }
-
-        @Override
-        public boolean contains(int level, int node) {
-            return level < adjacency.length && node >= 0 && node < adjacency[level].length
-                    && adjacency[level][node] != null;
-        }
-
-        @Override
-        public void close() {}
     }
 }

@@ -29,7 +29,8 @@ import java.util.function.Predicate;
  * restore, and after a compaction); afterwards new items are inserted one by one and removed items are
  * marked deleted. When deleted nodes exceed a quarter of the live ones the graph is dropped and rebuilt
  * on the next query, which also frees their vectors. Searches read a {@link FrozenGraph} copy of the
- * adjacency once no change came for a few searches, the builder's concurrent graph until then.
+ * adjacency, with its own search, once no change came for a few searches; until then jvector's
+ * {@link GraphSearcher} searches the builder's concurrent graph.
  *
  * <p>Vectors are kept by reference, not copied: the caller must not change an array it has put (the job
  * passes the arrays it holds in broadcast state, so the index adds only the graph and the id maps).
@@ -73,12 +74,15 @@ public final class HnswIndex implements VectorIndex {
     private GraphSearcher liveSearcher;
     private boolean changedSinceSearcher;
     /**
-     * Searches a {@link FrozenGraph} copy: after a bulk build, or once {@link #quietSearchesBeforeFreeze}
-     * searches passed without a change.
+     * An array copy of the graph, searched instead of it: after a bulk build, or once
+     * {@link #quietSearchesBeforeFreeze} searches passed without a change.
      */
-    private GraphSearcher frozenSearcher;
     private FrozenGraph frozen;
+    private boolean freezing = true;
     private int searchesSinceChange;
+    /** The frozen search's results, reused. */
+    private int[] foundNodes = new int[0];
+    private float[] foundScores = new float[0];
     private final Rows ravv = new Rows();
 
     private static final class Slot {
@@ -108,6 +112,14 @@ public final class HnswIndex implements VectorIndex {
             throw new IllegalArgumentException("search beam must be positive, got " + searchBeam);
         }
         this.searchBeam = searchBeam;
+    }
+
+    /**
+     * Whether searches may use the array copy of the graph (the default); false searches the builder's graph
+     * with jvector's searcher only, as a baseline for benchmarks.
+     */
+    public void setFreezing(boolean freezing) {
+        this.freezing = freezing;
     }
 
     @Override
@@ -186,7 +198,7 @@ public final class HnswIndex implements VectorIndex {
         if (builder == null) {
             build();
         }
-        GraphSearcher searcher = searcher();
+        GraphSearcher searcher = searcher(); // null: search the frozen copy
         // Exclusions (a user's purchases, the item just used) are few against the beam: search without them
         // first, so no visited node pays for a lookup, and drop them from the beam's results; only when they
         // leave fewer than k is the search repeated with them as a filter.
@@ -201,16 +213,17 @@ public final class HnswIndex implements VectorIndex {
 
     /** Whether searches now go to an array copy of the graph rather than the builder's own. */
     boolean searchingFrozenGraph() {
-        return frozenSearcher != null;
+        return freezing && frozen != null;
     }
 
+    /** The live graph's searcher, or null when the frozen copy is (or is now made) the one to search. */
     private GraphSearcher searcher() {
-        if (frozenSearcher != null) {
-            return frozenSearcher;
+        if (freezing && frozen != null) {
+            return null;
         }
-        if (++searchesSinceChange >= quietSearchesBeforeFreeze()) {
+        if (freezing && ++searchesSinceChange >= quietSearchesBeforeFreeze()) {
             freeze();
-            return frozenSearcher;
+            return null;
         }
         if (liveSearcher == null || changedSinceSearcher) {
             liveSearcher = new GraphSearcher(builder.getGraph());
@@ -226,34 +239,48 @@ public final class HnswIndex implements VectorIndex {
     /** Every change drops the frozen copy; searches use the live graph until changes settle. */
     private void changed() {
         changedSinceSearcher = true;
-        frozenSearcher = null;
         frozen = null;
         searchesSinceChange = 0;
     }
 
-    /** The best k of one graph search with {@code accept}, best first, without {@code excluded} ids. */
+    /**
+     * The best k of one graph search with {@code accept}, best first, without {@code excluded} ids: the
+     * frozen copy's search when {@code searcher} is null, else jvector's on the live graph. Both search a
+     * beam of {@code max(k, searchBeam)} and keep its best k.
+     */
     private List<String> search(GraphSearcher searcher, float[] query, int k, Bits accept,
             Predicate<String> excluded) {
+        int beam = Math.max(k, searchBeam);
+        float[] q = query;
+        if (searcher == null) {
+            if (foundNodes.length < beam) {
+                foundNodes = new int[beam];
+                foundScores = new float[beam];
+            }
+            int found = frozen.search(node -> Vectors.dot(q, 0, arrays[node], 0, dimension), beam, accept,
+                    foundNodes, foundScores);
+            List<String> out = new ArrayList<>(Math.min(k, found));
+            for (int i = 0; i < found && out.size() < k; i++) {
+                addUnlessExcluded(out, idOf[foundNodes[i]], excluded);
+            }
+            return out;
+        }
         // jvector's own dot product is a plain loop on Java 17; ours keeps eight partial sums. Same score as
         // its DOT_PRODUCT similarity, (1 + q.v) / 2.
-        float[] q = query;
         ScoreFunction.ExactScoreFunction exact =
                 node -> (1f + Vectors.dot(q, 0, arrays[node], 0, dimension)) / 2f;
-        var score = new DefaultSearchScoreProvider(exact);
-        // jvector's beam is its topK: search wider and keep the best k (the results come best first).
-        if (searcher == frozenSearcher) {
-            frozen.beginSearch();
-        }
-        SearchResult result = searcher.search(score, Math.max(k, searchBeam), accept);
-        SearchResult.NodeScore[] nodes = result.getNodes();
+        SearchResult.NodeScore[] nodes = searcher.search(new DefaultSearchScoreProvider(exact), beam, accept).getNodes();
         List<String> out = new ArrayList<>(Math.min(k, nodes.length));
         for (int i = 0; i < nodes.length && out.size() < k; i++) {
-            String id = idOf[nodes[i].node];
-            if (id != null && !excluded.test(id)) {
-                out.add(id);
-            }
+            addUnlessExcluded(out, idOf[nodes[i].node], excluded);
         }
         return out;
+    }
+
+    private static void addUnlessExcluded(List<String> out, String id, Predicate<String> excluded) {
+        if (id != null && !excluded.test(id)) {
+            out.add(id);
+        }
     }
 
     /** Heap held by the graph alone (jvector's own estimate) and its array copy, 0 before it is built. */
@@ -313,12 +340,13 @@ public final class HnswIndex implements VectorIndex {
         builder.build(ravv);
         liveSearcher = null;
         // A bulk build is the end of a burst of changes (start, restore, compaction): search the copy at once.
-        freeze();
+        if (freezing) {
+            freeze();
+        }
     }
 
     private void freeze() {
         frozen = FrozenGraph.of(builder.getGraph());
-        frozenSearcher = new GraphSearcher(frozen);
         liveSearcher = null;
     }
 
@@ -332,7 +360,6 @@ public final class HnswIndex implements VectorIndex {
         }
         builder = null;
         liveSearcher = null;
-        frozenSearcher = null;
         frozen = null;
     }
 
