@@ -33,6 +33,9 @@ final class BenchSettings {
             "  --latency-seconds S   length of each latency phase (default 30; quick 10)",
             "  --latency-settle-seconds S  at-least-once phase: events sent at the rate before measuring, so the",
             "                        transient after a saturation drain is not counted (default 5; quick 2)",
+            "  --latency-sweep F,... after the latency phase, one more per fraction of the job's saturation (e.g.",
+            "                        0.05,0.1,0.25): settle, then --latency-seconds measured; latency_sweep_ms in",
+            "                        bench.json (default none)",
             "  --checkpoint-interval D  (default 5 s)",
             "  --feed-linger-ms L    linger.ms of the latency phase's event producer (default 5, Kafka's default;",
             "                        an event's latency starts when it is handed to the producer, so it includes this)",
@@ -55,6 +58,7 @@ final class BenchSettings {
     double steadyWithin = 0.1;
     double latencySeconds = -1;
     double latencySettleSeconds = -1;
+    List<Double> latencySweep = List.of();
     String checkpointInterval = "5 s";
     int feedLingerMs = 5;
     String bootstrap;
@@ -91,6 +95,7 @@ final class BenchSettings {
                 case "--steady-within" -> s.steadyWithin = Double.parseDouble(value(args, ++i, a));
                 case "--latency-seconds" -> s.latencySeconds = Double.parseDouble(value(args, ++i, a));
                 case "--latency-settle-seconds" -> s.latencySettleSeconds = Double.parseDouble(value(args, ++i, a));
+                case "--latency-sweep" -> s.latencySweep = fractions(value(args, ++i, a));
                 case "--checkpoint-interval" -> s.checkpointInterval = value(args, ++i, a);
                 case "--feed-linger-ms" -> s.feedLingerMs = Integer.parseInt(value(args, ++i, a));
                 case "--bootstrap" -> s.bootstrap = value(args, ++i, a);
@@ -151,6 +156,18 @@ final class BenchSettings {
         return s;
     }
 
+    private static List<Double> fractions(String list) {
+        List<Double> out = new ArrayList<>();
+        for (String f : list.split(",")) {
+            double v = Double.parseDouble(f.trim());
+            if (!(v > 0 && v <= 1)) {
+                throw new IllegalArgumentException("--latency-sweep takes fractions of saturation in (0, 1], got " + f);
+            }
+            out.add(v);
+        }
+        return List.copyOf(out);
+    }
+
     private static String value(String[] args, int i, String option) {
         if (i >= args.length) {
             throw new IllegalArgumentException(option + " needs a value");
@@ -176,6 +193,7 @@ final class BenchSettings {
         m.put("steady_within", steadyWithin);
         m.put("latency_seconds", latencySeconds);
         m.put("latency_settle_seconds", latencySettleSeconds);
+        m.put("latency_sweep_fractions", latencySweep);
         m.put("checkpoint_interval", checkpointInterval);
         m.put("feed_linger_ms", feedLingerMs);
         m.put("state_backend", "rocksdb (incremental checkpoints)");

@@ -18,6 +18,11 @@ public final class LatencyStats {
     private long[] at = new long[1024];
     private int size;
 
+    /** Forgets every sample (a new phase). */
+    public synchronized void clear() {
+        size = 0;
+    }
+
     public synchronized void add(long millis) {
         add(0, millis);
     }

@@ -237,6 +237,9 @@ public final class PipelineBenchmark {
                 progress.line(String.format(Locale.ROOT, "%s: latency p50 %s ms, p95 %s, p99 %s, max %s (%s samples)", job,
                         latency.get("p50"), latency.get("p95"), latency.get("p99"), latency.get("max"),
                         latency.get("count")));
+                if (!settings.latencySweep.isEmpty()) {
+                    r.put("latency_sweep_ms", LatencySweep.run(job, eps, settings, feed, tail, progress));
+                }
             } finally {
                 stop(client, job);
             }
@@ -483,6 +486,12 @@ public final class PipelineBenchmark {
                     ratio == null ? "-" : String.format(Locale.ROOT, "%.3f", ((Number) ratio).doubleValue()),
                     quartet((Map<String, Object>) r.get("latency_ms")) + " @" + rate(r.get("latency_rate")),
                     quartet((Map<String, Object>) r.get("latency_exactly_once_ms"))));
+            List<Map<String, Object>> sweep = (List<Map<String, Object>>) r.get("latency_sweep_ms");
+            if (sweep != null) {
+                sb.append(String.format(Locale.ROOT, "%-12s sweep, at-least-once p50/p95/p99/max: %s%n", "",
+                        sweep.stream().map(p -> quartet(p) + " @" + rate(p.get("rate")))
+                                .collect(java.util.stream.Collectors.joining(" · "))));
+            }
         }
         Map<String, Object> machine = (Map<String, Object>) result.get("machine");
         sb.append(String.format(Locale.ROOT, "latency in ms at the rate after '@' (events/s); machine: %s cores, "

@@ -68,11 +68,11 @@ final class RecommendationTail implements AutoCloseable {
             while (running) {
                 var records = consumer.poll(Duration.ofMillis(50));
                 long received = System.currentTimeMillis();
-                long from = latencyFrom;
                 long max = maxAppendTime;
                 for (ConsumerRecord<byte[], byte[]> r : records) {
                     long appended = r.timestamp();
                     max = Math.max(max, appended);
+                    long from = latencyFrom; // per record: a new phase may start mid-batch (LatencySweep)
                     if (appended >= from) {
                         long origin = latencyOrigin(CODEC.decode(r.value()), sendTimes);
                         if (origin >= from) {
@@ -102,6 +102,13 @@ final class RecommendationTail implements AutoCloseable {
     /** Recommendations of events sent from {@code wallMillis} on are decoded and their latency recorded. */
     void measureLatencyFrom(long wallMillis) {
         latencyFrom = wallMillis;
+    }
+
+    /** Starts a new measured phase at {@code wallMillis}: the samples so far are dropped. */
+    void restartLatencyFrom(long wallMillis) {
+        latencyFrom = wallMillis;
+        written.clear();
+        visible.clear();
     }
 
     long count() {

@@ -76,6 +76,9 @@ class LatencyStatsTest {
             stats.add(i);
         }
         assertThat(stats.summary()).containsEntry("p50", 2500L).containsEntry("p99", 4950L).containsEntry("max", 5000L);
+        stats.clear();
+        stats.add(9);
+        assertThat(stats.summary()).containsEntry("count", 1).containsEntry("p50", 9L).containsEntry("max", 9L);
     }
 
     @Test
@@ -136,5 +139,10 @@ class LatencyStatsTest {
         assertThat(s.maxDrains).isEqualTo(2);
         assertThatThrownBy(() -> BenchSettings.parse(new String[] {"--max-drains", "0"}))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThat(full.latencySweep).isEmpty();
+        assertThat(BenchSettings.parse(new String[] {"--latency-sweep", "0.05, 0.25,1"}).latencySweep)
+                .containsExactly(0.05, 0.25, 1.0);
+        assertThatThrownBy(() -> BenchSettings.parse(new String[] {"--latency-sweep", "0.1,2"}))
+                .hasMessageContaining("fractions of saturation in (0, 1], got 2");
     }
 }

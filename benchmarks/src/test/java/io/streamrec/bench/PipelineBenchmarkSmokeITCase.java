@@ -1,6 +1,7 @@
 package io.streamrec.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -19,7 +20,7 @@ class PipelineBenchmarkSmokeITCase {
     void passThroughOnlyWritesBenchJson(@TempDir Path out) throws Exception {
         BenchSettings settings = BenchSettings.parse(new String[] {"--jobs", "passthrough", "--events", "300",
                 "--warmup-events", "100", "--rate", "100", "--latency-seconds", "2", "--latency-settle-seconds", "1",
-                "--no-exactly-once",
+                "--no-exactly-once", "--latency-sweep", "0.05",
                 "--out", out.toString(), "--checkpoint-interval", "1 s", "--max-drains", "2", "--warm-seconds", "0"});
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         PipelineBenchmark.run(settings, new PrintStream(progress, true, StandardCharsets.UTF_8));
@@ -44,6 +45,15 @@ class PipelineBenchmarkSmokeITCase {
         }
         assertThat(inTimeline).isEqualTo(pt.path("latency_ms").path("count").asLong());
         assertThat(json.path("settings").path("latency_settle_seconds").asDouble()).isEqualTo(1.0);
+        // One more phase at 5 % of the measured saturation, with its own samples only.
+        JsonNode sweep = pt.path("latency_sweep_ms");
+        assertThat(sweep).hasSize(1);
+        double sweepRate = sweep.get(0).path("rate").asDouble();
+        assertThat(sweep.get(0).path("fraction").asDouble()).isEqualTo(0.05);
+        assertThat(sweepRate).isCloseTo(Math.max(1, pt.path("events_per_s").asDouble() * 0.05), within(1.0));
+        assertThat(sweep.get(0).path("complete").asBoolean()).isTrue();
+        assertThat(sweep.get(0).path("count").asDouble()).isBetween(0.7 * 2 * sweepRate, 2 * sweepRate + 5);
+        assertThat(progress.toString(StandardCharsets.UTF_8)).contains("passthrough: latency sweep at 5 % of saturation");
         assertThat(pt.path("latency_ms").path("max").asLong())
                 .isGreaterThanOrEqualTo(pt.path("latency_ms").path("p50").asLong());
         assertThat(pt.path("dead_letters").path("count").asLong()).isZero();
