@@ -87,22 +87,31 @@ final class FrozenGraph {
 
     /**
      * The {@code beam} best nodes that {@code accept} lets through, best first, into {@code nodes} and
-     * {@code scores}; returns how many. hnswlib's search: from the entry point, a greedy descent through
-     * the upper levels to the nearest node found there, then on level 0 a beam search that expands the best
-     * unexpanded node until none left can beat the worst of the {@code beam} kept. Nodes that
-     * {@code accept} refuses are expanded like the others (they still connect the graph) but never kept.
+     * {@code scores}; returns how many. HNSW's search: from the entry point, a greedy descent through the
+     * upper levels, then on level 0 a beam search that expands the best unexpanded node until none left can
+     * beat the worst of the {@code beam} kept. As in jvector's searcher, every node scored on the way down
+     * starts level 0 as a candidate, not only the nearest found there: a second route into another part of
+     * the graph costs nothing but the queue. Nodes that {@code accept} refuses are expanded like the others
+     * (they still connect the graph) but never kept.
      */
     int search(Score score, int beam, Bits accept, int[] nodes, float[] scores) {
         if (entryNode < 0) {
             return 0;
         }
+        int stamp = nextSearch();
+        candidates.clear();
+        results.clear();
+        results.setMaxSize(beam);
         int current = entryNode;
-        float currentScore = score.of(current);
+        float currentScore = meet(current, score, stamp, accept);
         for (int level = entryLevel; level > 0; level--) {
             for (boolean moved = true; moved; ) {
                 moved = false;
                 for (int neighbour : neighbours(level, current)) {
-                    float s = score.of(neighbour);
+                    if (seen[neighbour] == stamp) {
+                        continue; // scored on an earlier hop, when it did not beat a node no better than this one
+                    }
+                    float s = meet(neighbour, score, stamp, accept);
                     if (s > currentScore) {
                         currentScore = s;
                         current = neighbour;
@@ -110,15 +119,6 @@ final class FrozenGraph {
                     }
                 }
             }
-        }
-        int stamp = nextSearch();
-        candidates.clear();
-        results.clear();
-        results.setMaxSize(beam);
-        seen[current] = stamp;
-        candidates.push(current, currentScore);
-        if (accept.get(current)) {
-            results.push(current, currentScore);
         }
         while (candidates.size() > 0) {
             float best = candidates.topScore();
@@ -146,6 +146,17 @@ final class FrozenGraph {
             nodes[i] = results.pop();
         }
         return found;
+    }
+
+    /** Scores a node met above level 0 and queues it as one of level 0's starting points. */
+    private float meet(int node, Score score, int stamp, Bits accept) {
+        seen[node] = stamp;
+        float s = score.of(node);
+        candidates.push(node, s);
+        if (accept.get(node)) {
+            results.push(node, s);
+        }
+        return s;
     }
 
     private int nextSearch() {
