@@ -8,7 +8,7 @@
 #       ONNX Runtime loop over the same batches. Writes DIR/encoder.json (default DIR: target/bench).
 #   scripts/bench.sh pipeline [--events N] [--rate R] [--parallelism P] [--catalogue C] [--out DIR] [--quick]
 #                             [--jobs passthrough,baseline,model] [--no-exactly-once] [--profile]
-#                             [-- --job.option value ...]
+#                             [--latency-sweep 0.05,0.1,0.25] [-- --job.option value ...]
 #       End-to-end: a pass-through job (the ceiling), the product job with the baseline and with the model,
 #       on one Kafka broker and Flink's local cluster: events/s at saturation and latency p50/p95/p99/max at a
 #       fixed rate (at-least-once and exactly-once). Writes DIR/bench.json (default DIR: target/bench) and
