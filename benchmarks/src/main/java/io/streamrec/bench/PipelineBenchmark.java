@@ -206,24 +206,19 @@ public final class PipelineBenchmark {
                 r.put("load_avg_before_drain", d.load);
 
                 double rate = settings.rate > 0 ? settings.rate : Math.max(1, Math.round(eps / 2));
-                long base = tail.count();
                 progress.line(String.format(Locale.ROOT, "%s: latency at %,.0f events/s: %.0f s to settle, then %.0f s "
                         + "measured (at-least-once)", job, rate, settings.latencySettleSeconds, settings.latencySeconds));
                 // The first seconds after a saturation drain carry its aftermath (the drain's last checkpoint,
                 // collections); they are sent at the rate but not measured.
-                base += feed.sendAtRate(rate, Duration.ofMillis((long) (settings.latencySettleSeconds * 1000)));
-                long latencyStart = System.currentTimeMillis();
-                tail.measureLatencyFrom(latencyStart);
-                long sent = feed.sendAtRate(rate, Duration.ofMillis((long) (settings.latencySeconds * 1000)));
-                boolean complete = tail.awaitCount(base + sent, Duration.ofSeconds(30), progress, job + " latency");
+                LatencySweep.Phase phase = LatencySweep.measure(rate, settings, feed, tail, progress, job + " latency");
                 Map<String, Object> latency = tail.written.summary();
                 r.put("latency_ms", latency);
                 r.put("latency_visible_ms", tail.visible.summary());
-                List<Map<String, Object>> timeline = tail.written.timeline(latencyStart, 5_000);
+                List<Map<String, Object>> timeline = tail.written.timeline(phase.start(), 5_000);
                 r.put("latency_timeline_ms", timeline);
                 r.put("latency_rate", rate);
-                r.put("latency_events", sent);
-                r.put("latency_complete", complete);
+                r.put("latency_events", phase.sent());
+                r.put("latency_complete", phase.complete());
                 r.put("text_event_share", Math.round(feed.textShare() * 1000) / 1000.0);
                 if (job.equals("model")) {
                     // Requests that reused the user's last retrieval (ranking.candidates.reuse-cosine), whole run.
