@@ -2,22 +2,15 @@ package io.streamrec.ranking;
 
 import io.github.jbellis.jvector.graph.GraphIndexBuilder;
 import io.github.jbellis.jvector.graph.GraphSearcher;
-import io.github.jbellis.jvector.graph.RandomAccessVectorValues;
 import io.github.jbellis.jvector.graph.SearchResult;
 import io.github.jbellis.jvector.graph.similarity.DefaultSearchScoreProvider;
 import io.github.jbellis.jvector.graph.similarity.ScoreFunction;
 import io.github.jbellis.jvector.util.Bits;
 import io.github.jbellis.jvector.vector.VectorSimilarityFunction;
-import io.github.jbellis.jvector.vector.VectorizationProvider;
-import io.github.jbellis.jvector.vector.types.VectorFloat;
-import io.github.jbellis.jvector.vector.types.VectorTypeSupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -32,12 +25,12 @@ import java.util.function.Predicate;
  * adjacency, with its own search, once no change came for a few searches; until then jvector's
  * {@link GraphSearcher} searches the builder's concurrent graph.
  *
- * <p>Vectors are kept by reference, not copied: the caller must not change an array it has put (the job
- * passes the arrays it holds in broadcast state, so the index adds only the graph and the id maps).
+ * <p>Vectors are kept by reference in {@link GraphVectors}, not copied: the caller must not change an array
+ * it has put (the job passes the arrays it holds in broadcast state, so the index adds only the graph and the
+ * id maps).
  * Not thread-safe; a Flink subtask uses it from its one task thread.
  */
 public final class HnswIndex implements VectorIndex {
-    private static final VectorTypeSupport VTS = VectorizationProvider.getInstance().getVectorTypeSupport();
     private static final VectorSimilarityFunction SIMILARITY = VectorSimilarityFunction.DOT_PRODUCT;
 
     /** Graph degree (M), construction beam width and search beam width (ef). */
@@ -57,17 +50,8 @@ public final class HnswIndex implements VectorIndex {
     private final int buildBeam;
     private int searchBeam;
 
-    /** Graph ordinal -> vector and id; stable while a graph lives, holes where items were removed. */
-    private VectorFloat<?>[] vectors = new VectorFloat<?>[1024];
-    /** The same vectors as plain arrays (jvector's may live off-heap on newer JDKs), for the search score. */
-    private float[][] arrays = new float[1024][];
-    private String[] idOf = new String[1024];
-    private int nextOrdinal;
-    private int deleted;
-
-    /** Live items: ordinal in the graph and row in the dense id list. */
-    private final Map<String, Slot> slots = new HashMap<>();
-    private final List<String> ids = new ArrayList<>();
+    /** The items by graph ordinal: stable while a graph lives, holes where items were removed or replaced. */
+    private final GraphVectors items;
 
     private GraphIndexBuilder builder;
     /** Searches the builder's concurrent graph: right after changes, while they keep coming. */
@@ -83,17 +67,6 @@ public final class HnswIndex implements VectorIndex {
     /** The frozen search's results, reused. */
     private int[] foundNodes = new int[0];
     private float[] foundScores = new float[0];
-    private final Rows ravv = new Rows();
-
-    private static final class Slot {
-        int ordinal;
-        int row;
-
-        Slot(int ordinal, int row) {
-            this.ordinal = ordinal;
-            this.row = row;
-        }
-    }
 
     public HnswIndex(int dimension) {
         this(dimension, DEFAULT_MAX_DEGREE, DEFAULT_BUILD_BEAM, DEFAULT_SEARCH_BEAM);
@@ -104,6 +77,7 @@ public final class HnswIndex implements VectorIndex {
         this.maxDegree = maxDegree;
         this.buildBeam = buildBeam;
         this.searchBeam = searchBeam;
+        this.items = new GraphVectors(dimension);
     }
 
     /** Search beam (ef) of later queries: wider finds more of the true nearest, slower. */
@@ -129,17 +103,17 @@ public final class HnswIndex implements VectorIndex {
 
     @Override
     public int size() {
-        return ids.size();
+        return items.size();
     }
 
     @Override
     public boolean contains(String id) {
-        return slots.containsKey(id);
+        return items.contains(id);
     }
 
     @Override
     public String idAt(int row) {
-        return ids.get(row);
+        return items.idAt(row);
     }
 
     /** Whether the graph currently exists (it is built by the next query otherwise). */
@@ -149,21 +123,13 @@ public final class HnswIndex implements VectorIndex {
 
     @Override
     public void put(String id, float[] vector) {
-        if (vector.length != dimension) {
-            throw new IllegalArgumentException("vector of " + id + " has dimension " + vector.length
-                    + ", the index holds " + dimension);
-        }
-        Slot slot = slots.get(id);
-        if (slot == null) {
-            slot = new Slot(-1, ids.size());
-            ids.add(id);
-            slots.put(id, slot);
-        } else {
-            deleteOrdinal(slot.ordinal);
-        }
-        slot.ordinal = append(id, vector);
+        int previous = items.ordinalOf(id);
+        int ordinal = items.put(id, vector); // checks the dimension before anything changes
         if (builder != null) {
-            builder.addGraphNode(slot.ordinal, vectors[slot.ordinal]);
+            if (previous >= 0) {
+                builder.markNodeDeleted(previous);
+            }
+            builder.addGraphNode(ordinal, items.graphView().getVector(ordinal));
         }
         changed();
         maybeCompact();
@@ -171,25 +137,20 @@ public final class HnswIndex implements VectorIndex {
 
     @Override
     public void remove(String id) {
-        Slot slot = slots.remove(id);
-        if (slot == null) {
+        int ordinal = items.remove(id);
+        if (ordinal < 0) {
             return;
         }
-        deleteOrdinal(slot.ordinal);
-        int last = ids.size() - 1;
-        if (slot.row != last) {
-            String moved = ids.get(last);
-            ids.set(slot.row, moved);
-            slots.get(moved).row = slot.row;
+        if (builder != null) {
+            builder.markNodeDeleted(ordinal);
         }
-        ids.remove(last);
         changed();
         maybeCompact();
     }
 
     @Override
     public List<String> topK(float[] query, int k, Predicate<String> excluded) {
-        if (query == null || k <= 0 || ids.isEmpty()) {
+        if (query == null || k <= 0 || items.size() == 0) {
             return List.of();
         }
         if (query.length != dimension) {
@@ -202,12 +163,12 @@ public final class HnswIndex implements VectorIndex {
         // Exclusions (a user's purchases, the item just used) are few against the beam: search without them
         // first, so no visited node pays for a lookup, and drop them from the beam's results; only when they
         // leave fewer than k is the search repeated with them as a filter.
-        Bits live = deleted == 0 ? Bits.ALL : ordinal -> ordinal < nextOrdinal && idOf[ordinal] != null;
+        Bits live = items.holes() == 0 ? Bits.ALL : items::live;
         List<String> unfiltered = search(searcher, query, k, live, excluded);
         if (unfiltered.size() >= k) {
             return unfiltered;
         }
-        Bits accept = ordinal -> ordinal < nextOrdinal && idOf[ordinal] != null && !excluded.test(idOf[ordinal]);
+        Bits accept = ordinal -> items.live(ordinal) && !excluded.test(items.idOf(ordinal));
         return search(searcher, query, k, accept, excluded);
     }
 
@@ -233,7 +194,7 @@ public final class HnswIndex implements VectorIndex {
     }
 
     int quietSearchesBeforeFreeze() {
-        return Math.max(FREEZE_AFTER_QUIET_SEARCHES, ids.size() / 64);
+        return Math.max(FREEZE_AFTER_QUIET_SEARCHES, items.size() / 64);
     }
 
     /** Every change drops the frozen copy; searches use the live graph until changes settle. */
@@ -257,22 +218,22 @@ public final class HnswIndex implements VectorIndex {
                 foundNodes = new int[beam];
                 foundScores = new float[beam];
             }
-            int found = frozen.search(node -> Vectors.dot(q, 0, arrays[node], 0, dimension), beam, accept,
+            int found = frozen.search(node -> Vectors.dot(q, 0, items.array(node), 0, dimension), beam, accept,
                     foundNodes, foundScores);
             List<String> out = new ArrayList<>(Math.min(k, found));
             for (int i = 0; i < found && out.size() < k; i++) {
-                addUnlessExcluded(out, idOf[foundNodes[i]], excluded);
+                addUnlessExcluded(out, items.idOf(foundNodes[i]), excluded);
             }
             return out;
         }
         // jvector's own dot product is a plain loop on Java 17; ours keeps eight partial sums. Same score as
         // its DOT_PRODUCT similarity, (1 + q.v) / 2.
         ScoreFunction.ExactScoreFunction exact =
-                node -> (1f + Vectors.dot(q, 0, arrays[node], 0, dimension)) / 2f;
+                node -> (1f + Vectors.dot(q, 0, items.array(node), 0, dimension)) / 2f;
         SearchResult.NodeScore[] nodes = searcher.search(new DefaultSearchScoreProvider(exact), beam, accept).getNodes();
         List<String> out = new ArrayList<>(Math.min(k, nodes.length));
         for (int i = 0; i < nodes.length && out.size() < k; i++) {
-            addUnlessExcluded(out, idOf[nodes[i].node], excluded);
+            addUnlessExcluded(out, items.idOf(nodes[i].node), excluded);
         }
         return out;
     }
@@ -288,56 +249,20 @@ public final class HnswIndex implements VectorIndex {
         return (builder == null ? 0 : builder.ramBytesUsed()) + (frozen == null ? 0 : frozen.ramBytesUsed());
     }
 
-    private int append(String id, float[] vector) {
-        if (nextOrdinal == vectors.length) {
-            vectors = Arrays.copyOf(vectors, vectors.length * 2);
-            arrays = Arrays.copyOf(arrays, arrays.length * 2);
-            idOf = Arrays.copyOf(idOf, idOf.length * 2);
-        }
-        vectors[nextOrdinal] = VTS.createFloatVector(vector);
-        arrays[nextOrdinal] = vector;
-        idOf[nextOrdinal] = id;
-        return nextOrdinal++;
-    }
-
-    private void deleteOrdinal(int ordinal) {
-        idOf[ordinal] = null;
-        deleted++;
-        if (builder != null) {
-            builder.markNodeDeleted(ordinal);
-        }
-    }
-
-    /** Drops the graph and renumbers the live items densely when deletions pile up. */
+    /** Drops the graph and renumbers the live items densely when holes pile up. */
     private void maybeCompact() {
-        if (deleted <= 64 || deleted <= ids.size() / 4) {
-            return;
+        if (items.holes() > 64 && items.holes() > items.size() / 4) {
+            closeGraph();
+            items.compact();
         }
-        closeGraph();
-        VectorFloat<?>[] v = new VectorFloat<?>[Math.max(1024, ids.size() * 2)];
-        float[][] a = new float[v.length][];
-        String[] o = new String[v.length];
-        for (int row = 0; row < ids.size(); row++) {
-            Slot slot = slots.get(ids.get(row));
-            v[row] = vectors[slot.ordinal];
-            a[row] = arrays[slot.ordinal];
-            o[row] = ids.get(row);
-            slot.ordinal = row;
-        }
-        vectors = v;
-        arrays = a;
-        idOf = o;
-        nextOrdinal = ids.size();
-        deleted = 0;
     }
 
     private void build() {
-        if (deleted > 0) {
-            deleted = Integer.MAX_VALUE; // force renumbering, so the bulk build sees no holes
-            maybeCompact();
+        if (items.holes() > 0) {
+            items.compact(); // the bulk build then sees no holes
         }
-        builder = new GraphIndexBuilder(ravv, SIMILARITY, maxDegree, buildBeam, 1.2f, 1.2f, true);
-        builder.build(ravv);
+        builder = new GraphIndexBuilder(items.graphView(), SIMILARITY, maxDegree, buildBeam, 1.2f, 1.2f, true);
+        builder.build(items.graphView());
         liveSearcher = null;
         // A bulk build is the end of a burst of changes (start, restore, compaction): search the copy at once.
         if (freezing) {
@@ -361,33 +286,5 @@ public final class HnswIndex implements VectorIndex {
         builder = null;
         liveSearcher = null;
         frozen = null;
-    }
-
-    /** jvector's view of the vectors by ordinal; grows with the index. */
-    private final class Rows implements RandomAccessVectorValues {
-        @Override
-        public int size() {
-            return nextOrdinal;
-        }
-
-        @Override
-        public int dimension() {
-            return dimension;
-        }
-
-        @Override
-        public VectorFloat<?> getVector(int ordinal) {
-            return vectors[ordinal];
-        }
-
-        @Override
-        public boolean isValueShared() {
-            return false;
-        }
-
-        @Override
-        public RandomAccessVectorValues copy() {
-            return this;
-        }
     }
 }
