@@ -5,13 +5,10 @@ import io.streamrec.avro.ModelUpdate;
 import io.streamrec.avro.Recommendation;
 import io.streamrec.avro.RecommendedItem;
 import io.streamrec.avro.UserEvent;
-import io.streamrec.config.ModelOptions;
 import io.streamrec.events.DeadLetters;
 import io.streamrec.events.SourcedEvent;
 import io.streamrec.learning.FeedbackLabeler;
-import io.streamrec.learning.GradientBuffer;
 import io.streamrec.learning.ModelState;
-import io.streamrec.learning.ModelUpdates;
 import io.streamrec.recommend.InteractionWeights;
 import io.streamrec.recommend.ItemStats;
 import io.streamrec.recommend.ItemStatsCheckpoint;
@@ -41,16 +38,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The model recommender, keyed by user. Per user (RocksDB): history and the fused representation. Per
- * subtask, from broadcast: the item index and the ranker's parameters, which change only by applying the
- * model-updates topic in its order, so every replica holds the same model and version. Feedback becomes
- * gradients, published through {@link #MODEL_UPDATES}.
+ * subtask, from broadcast: the item index and the ranker's parameters ({@link ModelReplica}), which change
+ * only by applying the model-updates topic in its order, so every replica holds the same model and version.
+ * Feedback becomes gradients, published through {@link #MODEL_UPDATES}.
  */
 public class ModelRecommenderFunction
         extends KeyedBroadcastProcessFunction<String, SourcedEvent, ModelInput, Recommendation>
         implements CheckpointedFunction {
     private static final long serialVersionUID = 1L;
     public static final String RECOMMENDER_NAME = "model";
-    private static final String MODEL_KEY = GradientBuffer.MODEL_NAME;
 
     public static final MapStateDescriptor<String, ItemVector> ITEMS =
             new MapStateDescriptor<>("item-index", Types.STRING, TypeInformation.of(ItemVector.class));
@@ -64,20 +60,13 @@ public class ModelRecommenderFunction
     private final AvroCodec<UserEvent> codec = AvroCodec.of(UserEvent.class);
 
     private transient ValueState<UserProfile> profiles;
-    /** Exact, approximate, or exact switching to approximate above a size ({@code ranking.index}). */
-    private transient VectorIndex index;
-    private transient ModelState model;
-    private transient boolean loaded;
+    private transient ModelReplica replica;
     private transient ItemStats stats;
     private transient ItemStatsCheckpoint statsCheckpoint;
-    private transient ModelRanker ranker;
-    private transient FeedbackLabeler labeler;
     private transient ProfileUpdater updater;
     private transient LearningState learning;
     private transient ModelMetrics metrics;
     private transient CandidateCache candidateCache;
-    /** Changes to the item index so far, so cached retrievals of an older index are not used. */
-    private transient long indexVersion;
 
     /** Review text without a rating is scored by a zero-shot classifier on {@code sentimentEncoder}'s vectors. */
     public ModelRecommenderFunction(ModelSettings settings, EncoderSettings sentimentEncoder) {
@@ -111,7 +100,7 @@ public class ModelRecommenderFunction
     @Override
     public void processElement(SourcedEvent in, ReadOnlyContext ctx, Collector<Recommendation> out) throws Exception {
         ReadOnlyBroadcastState<String, ItemVector> items = ctx.getBroadcastState(ITEMS);
-        load(items.immutableEntries(), ctx.getBroadcastState(MODEL).get(MODEL_KEY));
+        replica.loadOnce(items, ctx.getBroadcastState(MODEL));
         UserEvent event = in.event;
         UserProfile profile = profiles.value();
         if (profile == null) {
@@ -129,7 +118,7 @@ public class ModelRecommenderFunction
         }
         profile.history.rememberEvent(event.getEventId(), settings.common.dedupWindow);
         ItemVector item = event.getItemId() == null ? null : items.get(event.getItemId());
-        if (settings.learningEnabled && item != null && item.text != null && model != null && index != null
+        if (settings.learningEnabled && item != null && item.text != null && replica.ready()
                 && InteractionWeights.of(event.getType()) > 0 && event.getType() != EventType.REVIEW) {
             learnFrom(profile, event, item, time, now, items, ctx);
         }
@@ -169,8 +158,9 @@ public class ModelRecommenderFunction
     private void learnFrom(UserProfile before, UserEvent event, ItemVector taken, long time, long now,
             ReadOnlyBroadcastState<String, ItemVector> items, ReadOnlyContext ctx) {
         FeatureExtractor.Context context = context(before, time);
-        List<FeedbackLabeler.Example> examples = labeler.label(context, before, taken, index, id -> get(items, id),
-                model.size() - Feature.COUNT, event.getEventId());
+        ModelState model = replica.model();
+        List<FeedbackLabeler.Example> examples = replica.labeler().label(context, before, taken, replica.index(),
+                id -> get(items, id), model.size() - Feature.COUNT, event.getEventId());
         for (FeedbackLabeler.Example e : examples) {
             double loss = learning.gradients.add(model, e.features(), e.label(), now);
             metrics.logLoss = metrics.logLoss == 0 ? loss : 0.99 * metrics.logLoss + 0.01 * loss;
@@ -185,15 +175,15 @@ public class ModelRecommenderFunction
             ReadOnlyBroadcastState<String, ItemVector> items) {
         long started = System.nanoTime();
         List<RecommendedItem> shown = new ArrayList<>();
-        if (model != null && index != null) {
+        if (replica.ready()) {
             Set<String> excluded = settings.common.excludePurchased ? profile.history.purchasedItems() : new HashSet<>();
             if (trigger.getItemId() != null) {
                 excluded.add(trigger.getItemId());
             }
             FeatureExtractor.Context context = context(profile, time);
             List<String> nearest = candidateCache.nearest(trigger.getUserId(), context.fused, settings.candidates,
-                    excluded::contains, index, indexVersion);
-            List<RankedItem> ranked = ranker.rank(context, model, id -> get(items, id), excluded,
+                    excluded::contains, replica.index(), replica.indexVersion());
+            List<RankedItem> ranked = replica.ranker().rank(context, replica.model(), id -> get(items, id), excluded,
                     settings.common.filter, settings.common.topN, nearest, settings.maxPerCategory);
             for (RankedItem r : ranked) {
                 shown.add(new RecommendedItem(r.item().itemId, r.score(), Reasons.of(r, profile, id -> get(items, id)),
@@ -208,7 +198,7 @@ public class ModelRecommenderFunction
                 .setGeneratedAt(Instant.ofEpochMilli(now))
                 .setEventTime(Instant.ofEpochMilli(time))
                 .setRecommender(RECOMMENDER_NAME)
-                .setModelVersion(model == null ? 0L : model.version)
+                .setModelVersion(replica.version())
                 .setItems(shown)
                 .build();
     }
@@ -232,83 +222,9 @@ public class ModelRecommenderFunction
     public void processBroadcastElement(ModelInput input, Context ctx, Collector<Recommendation> out) throws Exception {
         var items = ctx.getBroadcastState(ITEMS);
         var models = ctx.getBroadcastState(MODEL);
-        load(items.immutableEntries(), models.get(MODEL_KEY));
-        if (input.item != null) {
-            ItemVector current = items.get(input.item.itemId);
-            if (current != null && current.updatedAt > input.item.updatedAt) {
-                return; // an older version arriving late
-            }
-            if (model == null && input.item.text != null) {
-                model = ModelState.prior(input.item.text.length);
-                models.put(MODEL_KEY, model);
-            }
-            items.put(input.item.itemId, input.item);
-            if (input.item.text != null && ensureIndex(input.item.text.length)) {
-                index.put(input.item.itemId, input.item.text);
-                indexVersion++;
-            }
-        } else if (input.removedItemId != null) {
-            items.remove(input.removedItemId);
-            if (index != null) {
-                index.remove(input.removedItemId);
-                indexVersion++;
-            }
-        } else if (input.update != null && settings.applyUpdates) {
-            applyUpdate(input.update, ctx.currentProcessingTime());
-            models.put(MODEL_KEY, model);
-        }
-        metrics.modelVersion = model == null ? 0 : model.version;
-    }
-
-    private void applyUpdate(ModelUpdate update, long now) {
-        if (model == null) {
-            model = ModelState.prior(update.getGradient().size() - Feature.COUNT);
-        }
-        double norm = ModelUpdates.apply(model, update, settings.learningRate, settings.l2);
-        if (!Double.isNaN(norm)) {
-            metrics.gradientNorm = norm;
-            metrics.stalenessMillis = Math.max(0, now - update.getOldestFeedbackAt().toEpochMilli());
-        }
-    }
-
-    /** Rebuilds the in-memory index and model from broadcast state once after (re)start. */
-    private void load(Iterable<java.util.Map.Entry<String, ItemVector>> entries, ModelState stored) {
-        if (loaded) {
-            return;
-        }
-        loaded = true;
-        model = stored;
-        for (var e : entries) {
-            float[] text = e.getValue().text;
-            if (text != null && ensureIndex(text.length)) {
-                index.put(e.getKey(), text);
-                indexVersion++;
-            }
-        }
-    }
-
-    /**
-     * Creates the index for vectors of {@code dimension} on the first vector (the encoder decides the
-     * dimension); false for a vector that does not fit the index.
-     */
-    private boolean ensureIndex(int dimension) {
-        if (index == null || (index.size() == 0 && index.dimension() != dimension)) {
-            index = newIndex(dimension);
-            ranker = new ModelRanker(index, stats, settings.exploration, settings.coOccurringCandidates);
-            labeler = new FeedbackLabeler(ranker.features(), settings.sampledNegatives, settings.shownNegatives);
-        }
-        return index.dimension() == dimension;
-    }
-
-    /** With HNSW always on, no exact matrix is kept: the graph and the broadcast vectors are all there is. */
-    private VectorIndex newIndex(int dimension) {
-        if (settings.index != ModelOptions.IndexKind.HNSW) {
-            return new ItemIndex(dimension);
-        }
-        HnswIndex graph = new HnswIndex(dimension, HnswIndex.DEFAULT_MAX_DEGREE, HnswIndex.DEFAULT_BUILD_BEAM,
-                settings.searchBeam);
-        return settings.approximateAbove <= 0 ? graph
-                : new SwitchingIndex(new ItemIndex(dimension), graph, settings.approximateAbove);
+        replica.loadOnce(items, models);
+        replica.apply(input, items, models, ctx.currentProcessingTime(), metrics);
+        metrics.modelVersion = replica.version();
     }
 
     @Override
@@ -320,6 +236,7 @@ public class ModelRecommenderFunction
     @Override
     public void initializeState(FunctionInitializationContext context) throws Exception {
         stats = new ItemStats(settings.common.popularityHalfLifeMillis, settings.common.maxNeighbours);
+        replica = new ModelReplica(settings, stats);
         statsCheckpoint = ItemStatsCheckpoint.register(context.getOperatorStateStore());
         updater = new ProfileUpdater(settings);
         learning = LearningState.register(context.getOperatorStateStore(), settings.jobName,
