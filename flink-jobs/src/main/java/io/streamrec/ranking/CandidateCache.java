@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.Set;
 
 /**
  * The last retrieval per user on this subtask, reused while the user's fused vector has barely moved: the
@@ -44,7 +44,7 @@ final class CandidateCache {
      * The {@code k} nearest items to {@code query} (unit length) without {@code excluded}: the user's last
      * retrieval when it is for the same index version and a query at cosine ≥ minCosine, else a fresh one.
      */
-    List<String> nearest(String user, float[] query, int k, Predicate<String> excluded, VectorIndex index,
+    List<String> nearest(String user, float[] query, int k, Set<String> excluded, VectorIndex index,
             long indexVersion) {
         Entry last = user == null ? null : byUser.get(user);
         if (last != null && last.indexVersion == indexVersion && last.nearest.size() >= k
@@ -52,14 +52,14 @@ final class CandidateCache {
             hits++;
             List<String> kept = new ArrayList<>(k);
             for (String id : last.nearest) {
-                if (!excluded.test(id)) {
+                if (!excluded.contains(id)) {
                     kept.add(id);
                 }
             }
             return kept;
         }
         misses++;
-        List<String> fresh = index.topK(query, k, excluded);
+        List<String> fresh = index.topK(query, k, excluded::contains, excluded.size());
         if (user != null && minCosine < 1f) {
             byUser.put(user, new Entry(query, fresh, indexVersion));
         }

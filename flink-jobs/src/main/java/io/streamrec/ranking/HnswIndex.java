@@ -67,6 +67,8 @@ public final class HnswIndex implements VectorIndex {
     /** The frozen search's results, reused. */
     private int[] foundNodes = new int[0];
     private float[] foundScores = new float[0];
+    /** Graph searches run, for tests: one per query unless exclusions force a second. */
+    private long searches;
 
     public HnswIndex(int dimension) {
         this(dimension, DEFAULT_MAX_DEGREE, DEFAULT_BUILD_BEAM, DEFAULT_SEARCH_BEAM);
@@ -150,6 +152,11 @@ public final class HnswIndex implements VectorIndex {
 
     @Override
     public List<String> topK(float[] query, int k, Predicate<String> excluded) {
+        return topK(query, k, excluded, 0);
+    }
+
+    @Override
+    public List<String> topK(float[] query, int k, Predicate<String> excluded, int excludedCount) {
         if (query == null || k <= 0 || items.size() == 0) {
             return List.of();
         }
@@ -160,16 +167,20 @@ public final class HnswIndex implements VectorIndex {
             build();
         }
         GraphSearcher searcher = searcher(); // null: search the frozen copy
-        // Exclusions (a user's purchases, the item just used) are few against the beam: search without them
-        // first, so no visited node pays for a lookup, and drop them from the beam's results; only when they
-        // leave fewer than k is the search repeated with them as a filter.
+        // Exclusions (a user's purchases, the item just used) are few against the beam: search without them,
+        // with the beam widened by their number, so no visited node pays for a lookup, and drop them from the
+        // beam's results; only when they still leave fewer than k is the search repeated with them as a filter.
         Bits live = items.holes() == 0 ? Bits.ALL : items::live;
-        List<String> unfiltered = search(searcher, query, k, live, excluded);
+        List<String> unfiltered = search(searcher, query, k, k + Math.max(0, excludedCount), live, excluded);
         if (unfiltered.size() >= k) {
             return unfiltered;
         }
         Bits accept = ordinal -> items.live(ordinal) && !excluded.test(items.idOf(ordinal));
-        return search(searcher, query, k, accept, excluded);
+        return search(searcher, query, k, k, accept, excluded);
+    }
+
+    long searches() {
+        return searches;
     }
 
     /** Whether searches now go to an array copy of the graph rather than the builder's own. */
@@ -207,11 +218,12 @@ public final class HnswIndex implements VectorIndex {
     /**
      * The best k of one graph search with {@code accept}, best first, without {@code excluded} ids: the
      * frozen copy's search when {@code searcher} is null, else jvector's on the live graph. Both search a
-     * beam of {@code max(k, searchBeam)} and keep its best k.
+     * beam of {@code max(wanted, searchBeam)} and keep its best k.
      */
-    private List<String> search(GraphSearcher searcher, float[] query, int k, Bits accept,
+    private List<String> search(GraphSearcher searcher, float[] query, int k, int wanted, Bits accept,
             Predicate<String> excluded) {
-        int beam = Math.max(k, searchBeam);
+        int beam = Math.max(wanted, searchBeam);
+        searches++;
         float[] q = query;
         if (searcher == null) {
             if (foundNodes.length < beam) {

@@ -51,7 +51,7 @@ public final class ModelRanker {
 
     public List<RankedItem> rank(FeatureExtractor.Context c, ModelState model, Function<String, ItemVector> items,
             Set<String> excluded, RecommendationFilter filter, int n, int candidates, int maxPerCategory) {
-        return rank(c, model, items, excluded, filter, n, index.topK(c.fused, candidates, excluded::contains),
+        return rank(c, model, items, excluded, filter, n, index.topK(c.fused, candidates, excluded::contains, excluded.size()),
                 maxPerCategory);
     }
 

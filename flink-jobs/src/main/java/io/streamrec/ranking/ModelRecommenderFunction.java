@@ -182,7 +182,7 @@ public class ModelRecommenderFunction
             }
             FeatureExtractor.Context context = context(profile, time);
             List<String> nearest = candidateCache.nearest(trigger.getUserId(), context.fused, settings.candidates,
-                    excluded::contains, replica.index(), replica.indexVersion());
+                    excluded, replica.index(), replica.indexVersion());
             List<RankedItem> ranked = replica.ranker().rank(context, replica.model(), id -> get(items, id), excluded,
                     settings.common.filter, settings.common.topN, nearest, settings.maxPerCategory);
             for (RankedItem r : ranked) {

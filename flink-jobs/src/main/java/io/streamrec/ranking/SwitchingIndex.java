@@ -73,4 +73,9 @@ public final class SwitchingIndex implements VectorIndex {
     public List<String> topK(float[] query, int k, Predicate<String> excluded) {
         return approximating() ? approximate.topK(query, k, excluded) : exact.topK(query, k, excluded);
     }
+
+    @Override
+    public List<String> topK(float[] query, int k, Predicate<String> excluded, int excludedCount) {
+        return approximating() ? approximate.topK(query, k, excluded, excludedCount) : exact.topK(query, k, excluded);
+    }
 }

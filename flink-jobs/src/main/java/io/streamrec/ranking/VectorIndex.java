@@ -28,4 +28,13 @@ public interface VectorIndex {
 
     /** The {@code k} items with the highest dot product with {@code query}, best first, skipping excluded ids. */
     List<String> topK(float[] query, int k, Predicate<String> excluded);
+
+    /**
+     * As {@link #topK(float[], int, Predicate)}, told that about {@code excludedCount} ids are excluded: an
+     * approximate search widens its beam by that many at once rather than searching again when the exclusions
+     * leave fewer than k.
+     */
+    default List<String> topK(float[] query, int k, Predicate<String> excluded, int excludedCount) {
+        return topK(query, k, excluded);
+    }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 class CandidateCacheTest {
@@ -29,10 +28,10 @@ class CandidateCacheTest {
     void reusesTheLastRetrievalWhileTheVectorBarelyMoves() {
         ItemIndex index = index();
         CandidateCache cache = new CandidateCache(10, 0.98f);
-        Predicate<String> none = id -> false;
+        Set<String> none = Set.of();
         float[] q = unit(1f, 0.5f, 0f);
         List<String> first = cache.nearest("u1", q, 5, none, index, 0);
-        assertThat(first).isEqualTo(index.topK(q, 5, none));
+        assertThat(first).isEqualTo(index.topK(q, 5, id -> false));
         assertThat(cache.misses()).isEqualTo(1);
 
         float[] near = unit(1f, 0.52f, 0.01f); // cosine > 0.98
@@ -41,7 +40,7 @@ class CandidateCacheTest {
         assertThat(cache.hits()).isEqualTo(1);
 
         float[] far = unit(0f, 0f, 1f);
-        assertThat(cache.nearest("u1", far, 5, none, index, 0)).isEqualTo(index.topK(far, 5, none));
+        assertThat(cache.nearest("u1", far, 5, none, index, 0)).isEqualTo(index.topK(far, 5, id -> false));
         assertThat(cache.misses()).isEqualTo(2);
     }
 
@@ -50,14 +49,14 @@ class CandidateCacheTest {
         ItemIndex index = index();
         CandidateCache cache = new CandidateCache(10, 0.98f);
         float[] q = unit(1f, 0.5f, 0f);
-        List<String> first = cache.nearest("u1", q, 5, id -> false, index, 0);
+        List<String> first = cache.nearest("u1", q, 5, Set.of(), index, 0);
         Set<String> bought = Set.of(first.get(0));
-        List<String> reused = cache.nearest("u1", q, 5, bought::contains, index, 0);
+        List<String> reused = cache.nearest("u1", q, 5, bought, index, 0);
         assertThat(reused).isEqualTo(first.subList(1, 5));
         assertThat(cache.hits()).isEqualTo(1);
 
         index.put("new", q);
-        List<String> after = cache.nearest("u1", q, 5, bought::contains, index, 1);
+        List<String> after = cache.nearest("u1", q, 5, bought, index, 1);
         assertThat(after).contains("new").doesNotContainAnyElementsOf(bought);
         assertThat(cache.misses()).isEqualTo(2);
     }
@@ -68,17 +67,17 @@ class CandidateCacheTest {
         CandidateCache cache = new CandidateCache(2, 0.98f);
         float[] q = unit(1f, 0.5f, 0f);
         for (String user : List.of("a", "b", "c")) {
-            cache.nearest(user, q, 5, id -> false, index, 0);
+            cache.nearest(user, q, 5, Set.of(), index, 0);
         }
         assertThat(cache.size()).isEqualTo(2);
-        cache.nearest("a", q, 5, id -> false, index, 0); // evicted: retrieved again
+        cache.nearest("a", q, 5, Set.of(), index, 0); // evicted: retrieved again
         assertThat(cache.hits()).isZero();
-        cache.nearest("c", q, 5, id -> false, index, 0);
+        cache.nearest("c", q, 5, Set.of(), index, 0);
         assertThat(cache.hits()).isEqualTo(1);
 
         CandidateCache off = new CandidateCache(10, 1f);
-        off.nearest("a", q, 5, id -> false, index, 0);
-        off.nearest("a", q, 5, id -> false, index, 0);
+        off.nearest("a", q, 5, Set.of(), index, 0);
+        off.nearest("a", q, 5, Set.of(), index, 0);
         assertThat(off.hits()).isZero();
         assertThat(off.size()).isZero();
         assertThatThrownBy(() -> new CandidateCache(-1, 0.9f)).isInstanceOf(IllegalArgumentException.class);

@@ -133,6 +133,33 @@ class VectorIndexTest {
     }
 
     @Test
+    void toldHowManyAreExcludedTheGraphSearchesOnce() {
+        float[][] items = clustered(2_000, 20, 0.6f, 21);
+        HnswIndex hnsw = new HnswIndex(DIM);
+        ItemIndex exact = new ItemIndex(DIM);
+        for (int i = 0; i < items.length; i++) {
+            hnsw.put("i" + i, items[i]);
+            exact.put("i" + i, items[i]);
+        }
+        hnsw.setSearchBeam(30); // the beam is k: every exclusion among the nearest leaves fewer than k
+        float[] q = items[3];
+        Set<String> excluded = new HashSet<>(exact.topK(q, 5, id -> false));
+        hnsw.topK(q, 1, id -> false); // builds the graph
+        long before = hnsw.searches();
+        List<String> unhinted = hnsw.topK(q, 30, excluded::contains);
+        assertThat(hnsw.searches() - before).isEqualTo(2); // the beam's 30 less 5, then a filtered search
+
+        before = hnsw.searches();
+        List<String> hinted = hnsw.topK(q, 30, excluded::contains, excluded.size());
+        assertThat(hnsw.searches() - before).isEqualTo(1); // a beam of 35 leaves 30
+        assertThat(hinted).hasSize(30).doesNotContainAnyElementsOf(excluded).doesNotHaveDuplicates();
+        assertThat(recall(exact.topK(q, 30, excluded::contains), hinted)).isGreaterThanOrEqualTo(0.9);
+        assertThat(unhinted).hasSize(30).doesNotContainAnyElementsOf(excluded);
+        // The exact scan and the switching index take the hint too, and give what they give without it.
+        assertThat(exact.topK(q, 30, excluded::contains, 5)).isEqualTo(exact.topK(q, 30, excluded::contains));
+    }
+
+    @Test
     void putRemoveAndExclusionBehaveAlikeInBothIndexes() {
         float[][] items = clustered(600, 6, 0.6f, 5);
         List<VectorIndex> indexes = List.of(new ItemIndex(DIM), new HnswIndex(DIM),
