@@ -73,7 +73,7 @@ public final class ModelRanker {
                 continue;
             }
             ItemVector item = items.apply(id);
-            if (item == null || item.text == null || !filter.allows(id, null) || blockedCategory(filter, item)) {
+            if (item == null || item.text == null || !filter.allows(id, item.category)) {
                 continue;
             }
             float logit = scorer.logit(item);
@@ -127,10 +127,6 @@ public final class ModelRanker {
         for (RankedItem r : picked) {
             sorted.add(at++, new RankedItem(r.item(), r.score(), r.logit(), Feature.FRESHNESS));
         }
-    }
-
-    private static boolean blockedCategory(RecommendationFilter filter, ItemVector item) {
-        return !filter.allows(item.itemId, new io.streamrec.recommend.ItemInfo(item.title, item.category, item.updatedAt));
     }
 
     /** Best first, at most {@code maxPerCategory} per category (0 = no limit). */

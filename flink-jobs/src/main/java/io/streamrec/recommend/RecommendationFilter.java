@@ -24,9 +24,14 @@ public final class RecommendationFilter implements Serializable {
     }
 
     public boolean allows(String itemId, ItemInfo info) {
-        if (blockedItems.contains(itemId)) {
+        return allows(itemId, info == null ? null : info.category);
+    }
+
+    /** Whether the item may be shown, given its category (null: none known). */
+    public boolean allows(String itemId, String category) {
+        if (!blockedItems.isEmpty() && blockedItems.contains(itemId)) {
             return false;
         }
-        return info == null || info.category == null || !blockedCategories.contains(info.category);
+        return category == null || blockedCategories.isEmpty() || !blockedCategories.contains(category);
     }
 }

@@ -32,6 +32,10 @@ class CoOccurringCandidatesTest {
     }
 
     private List<String> rankedIds(int coOccurring) {
+        return rankedIds(coOccurring, new RecommendationFilter(Set.of(), Set.of()));
+    }
+
+    private List<String> rankedIds(int coOccurring, RecommendationFilter filter) {
         UserProfile profile = new UserProfile();
         profile.interest = SyntheticVectors.categoryDirection(1);
         FeatureExtractor.Context c = new FeatureExtractor.Context(profile, SyntheticVectors.categoryDirection(1),
@@ -39,7 +43,7 @@ class CoOccurringCandidatesTest {
         // 5 nearest, everything scored is returned (n 100, no per-category cap).
         return new ModelRanker(index, stats, Exploration.NONE, coOccurring)
                 .rank(c, ModelState.prior(SyntheticVectors.DIM), items::get, Set.of(),
-                        new RecommendationFilter(Set.of(), Set.of()), 100, 5, 0)
+                        filter, 100, 5, 0)
                 .stream().map(r -> r.item().itemId).toList();
     }
 
@@ -66,6 +70,19 @@ class CoOccurringCandidatesTest {
         assertThat(rankedIds(0)).noneMatch(id -> id.startsWith("far-"));
         assertThat(rankedIds(2)).filteredOn(id -> id.startsWith("far-")).containsExactlyInAnyOrder("far-0", "far-1");
         assertThat(rankedIds(100)).filteredOn(id -> id.startsWith("far-")).hasSize(6);
+    }
+
+    @Test
+    void blockedItemsAndCategoriesAreNeverRanked() {
+        for (int i = 0; i < 10; i++) {
+            add("near-" + i, 1, i);
+            add("other-" + i, 2, 100 + i);
+            stats.addInteraction("near-" + i, 1.0, NOW - 1000);
+            stats.addInteraction("other-" + i, 5.0, NOW - 1000); // trending: candidates too
+        }
+        assertThat(rankedIds(0)).contains("near-3", "other-0");
+        List<String> ranked = rankedIds(0, new RecommendationFilter(Set.of("near-3"), Set.of("cat2")));
+        assertThat(ranked).contains("near-0").doesNotContain("near-3").noneMatch(id -> id.startsWith("other-"));
     }
 
     @Test
