@@ -1,21 +1,14 @@
 package io.streamrec.bench;
 
-import io.streamrec.avro.EventType;
-import io.streamrec.avro.UserEvent;
-import io.streamrec.config.JobConfig;
 import io.streamrec.learning.ModelState;
 import io.streamrec.ranking.FeatureExtractor;
 import io.streamrec.ranking.HnswIndex;
 import io.streamrec.ranking.ItemIndex;
 import io.streamrec.ranking.ItemVector;
 import io.streamrec.ranking.ModelRanker;
-import io.streamrec.ranking.ModelSettings;
-import io.streamrec.ranking.ProfileUpdater;
 import io.streamrec.ranking.Vectors;
 import io.streamrec.recommend.ItemStats;
 import io.streamrec.recommend.RecommendationFilter;
-import io.streamrec.user.UserProfile;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.function.Function;
 
 /**
@@ -43,7 +35,6 @@ import java.util.function.Function;
  * search-beam sweep measures recall@100 and retrieval rate of the same graph at other beams.
  */
 public final class RankingBenchmark {
-    private static final long T0 = Instant.parse("2024-06-01T00:00:00Z").toEpochMilli();
     private static final int CANDIDATES = 100;
     private static final int TOP_N = 10;
 
@@ -83,37 +74,10 @@ public final class RankingBenchmark {
 
     private static String run(int size, int dim, int reps, int userCount, double seconds, int[] searchBeams) {
         log("catalogue of %,d items, %d-d", size, dim);
-        int categories = Math.max(20, Math.min(500, size / 200));
-        float[][] directions = new float[categories][];
-        SplittableRandom r = new SplittableRandom(17);
-        for (int c = 0; c < categories; c++) {
-            directions[c] = unit(gaussian(r, dim, 1f));
-        }
-        long heap0 = usedHeap();
-        Map<String, ItemVector> items = new HashMap<>(size * 2);
-        List<String> ids = new ArrayList<>(size);
-        List<List<String>> byCategory = new ArrayList<>();
-        for (int c = 0; c < categories; c++) {
-            byCategory.add(new ArrayList<>());
-        }
-        float noise = 0.9f / (float) Math.sqrt(dim);
-        for (int i = 0; i < size; i++) {
-            int c = r.nextInt(categories);
-            float[] v = directions[c].clone();
-            for (int d = 0; d < dim; d++) {
-                v[d] += noise * (float) r.nextGaussian();
-            }
-            ItemVector iv = new ItemVector();
-            iv.itemId = "i" + i;
-            iv.title = "Item " + i;
-            iv.category = "cat" + c;
-            iv.updatedAt = T0 - r.nextLong(30L * 86_400_000L);
-            iv.text = unit(v);
-            items.put(iv.itemId, iv);
-            ids.add(iv.itemId);
-            byCategory.get(c).add(iv.itemId);
-        }
-        long vectorsBytes = usedHeap() - heap0;
+        ClusteredCatalogue catalogue = new ClusteredCatalogue(size, dim);
+        Map<String, ItemVector> items = catalogue.items;
+        List<String> ids = catalogue.ids;
+        long vectorsBytes = catalogue.heapBytes;
 
         long heap1 = usedHeap();
         long t = System.nanoTime();
@@ -136,49 +100,11 @@ public final class RankingBenchmark {
         log("  built: exact %.1f s (%,d MB), hnsw %.1f s (%,d MB, graph %,d MB by jvector's count)", exactBuildS,
                 exactBytes >> 20, hnswBuildS, hnswBytes >> 20, hnsw.graphBytes() >> 20);
 
-        // Behaviour: popularity skewed towards low item numbers, co-occurrence within categories.
-        ItemStats stats = new ItemStats(6L * 3_600_000L, 50);
-        ModelSettings settings = new ModelSettings(JobConfig.fromMap(Map.of()));
-        ProfileUpdater updater = new ProfileUpdater(settings);
-        List<UserProfile> profiles = new ArrayList<>();
-        List<Set<String>> purchased = new ArrayList<>();
-        SplittableRandom ur = new SplittableRandom(5);
-        EventType[] types = {EventType.VIEW, EventType.VIEW, EventType.CLICK, EventType.PURCHASE};
-        for (int u = 0; u < userCount; u++) {
-            UserProfile p = new UserProfile();
-            int[] tastes = {ur.nextInt(categories), ur.nextInt(categories)};
-            String previous = null;
-            for (int e = 0; e < 20; e++) {
-                List<String> pool = byCategory.get(tastes[ur.nextInt(10) < 7 ? 0 : 1]);
-                if (pool.isEmpty()) {
-                    continue;
-                }
-                String id = pool.get((int) Math.min(pool.size() - 1, Math.abs(ur.nextGaussian()) * pool.size() / 4));
-                long time = T0 + u * 60_000L + e * 1_000L;
-                EventType type = types[ur.nextInt(types.length)];
-                UserEvent ev = UserEvent.newBuilder().setEventId(u + "-" + e).setUserId("u" + u).setType(type)
-                        .setItemId(id).setEventTime(Instant.ofEpochMilli(time)).build();
-                stats.addInteraction(id, 1.0, time);
-                if (previous != null) {
-                    stats.addCoOccurrence(previous, id, 1f);
-                }
-                previous = id;
-                updater.apply(p, ev, null, items.get(id), 0f);
-            }
-            profiles.add(p);
-            purchased.add(p.history.purchasedItems());
-        }
-        long now = T0 + userCount * 60_000L + 60_000L;
-        List<String> trending = stats.trending(1);
-        double maxPopularity = trending.isEmpty() ? 0 : stats.popularity(trending.get(0));
-        List<FeatureExtractor.Context> contexts = new ArrayList<>();
-        Map<FeatureExtractor.Context, float[]> fused = new HashMap<>();
-        for (UserProfile p : profiles) {
-            float[] f = ProfileUpdater.fused(p);
-            var c = new FeatureExtractor.Context(p, f, p.history.recentDistinctItems(10), now, maxPopularity);
-            contexts.add(c);
-            fused.put(c, f);
-        }
+        SyntheticUsers users = new SyntheticUsers(catalogue, userCount);
+        ItemStats stats = users.stats;
+        List<Set<String>> purchased = users.purchased;
+        List<FeatureExtractor.Context> contexts = users.contexts;
+        Map<FeatureExtractor.Context, float[]> fused = users.fused;
         ModelState model = ModelState.prior(dim);
         RecommendationFilter filter = new RecommendationFilter(Set.of(), Set.of());
         Function<String, ItemVector> lookup = items::get;
@@ -198,23 +124,23 @@ public final class RankingBenchmark {
         for (int rep = -1; rep < reps; rep++) { // rep -1 warms the JIT up and is not counted
             if (rep < 0) {
                 for (ModelRanker warm : List.of(exactRanker, hnswRanker)) {
-                    measure(seconds, contexts, purchased,
+                    CallRate.measure(seconds, contexts, purchased,
                             (c, ex) -> warm.rank(c, model, lookup, ex, filter, TOP_N, CANDIDATES, 4).size());
                 }
                 continue;
             }
-            rates[0][rep] = measure(seconds, contexts, purchased,
+            rates[0][rep] = CallRate.measure(seconds, contexts, purchased,
                     (c, ex) -> exactRanker.rank(c, model, lookup, ex, filter, TOP_N, CANDIDATES, 4).size());
-            rates[1][rep] = measure(seconds, contexts, purchased,
+            rates[1][rep] = CallRate.measure(seconds, contexts, purchased,
                     (c, ex) -> hnswRanker.rank(c, model, lookup, ex, filter, TOP_N, CANDIDATES, 4).size());
-            rates[2][rep] = measure(seconds, contexts, purchased,
+            rates[2][rep] = CallRate.measure(seconds, contexts, purchased,
                     (c, ex) -> exact.topK(fused.get(c), CANDIDATES, ex::contains).size());
-            rates[3][rep] = measure(seconds, contexts, purchased,
+            rates[3][rep] = CallRate.measure(seconds, contexts, purchased,
                     (c, ex) -> hnsw.topK(fused.get(c), CANDIDATES, ex::contains).size());
             // The same graph searched by jvector's searcher through the builder's concurrent view: the
             // baseline of the array copy and its own search (docs/ranking.md).
             hnsw.setFreezing(false);
-            rates[4][rep] = measure(seconds, contexts, purchased,
+            rates[4][rep] = CallRate.measure(seconds, contexts, purchased,
                     (c, ex) -> hnsw.topK(fused.get(c), CANDIDATES, ex::contains).size());
             hnsw.setFreezing(true); // the copy made at the build is still valid: nothing changed
             log("  rep %d: rank exact %.0f/s, hnsw %.0f/s; top-100 alone exact %.0f/s, hnsw %.0f/s "
@@ -226,14 +152,15 @@ public final class RankingBenchmark {
         for (int beam : searchBeams) {
             hnsw.setSearchBeam(beam);
             double beamRecall = recall(exact, hnsw, recallUsers, contexts, fused, purchased);
-            double q = measure(seconds, contexts, purchased, (c, ex) -> hnsw.topK(fused.get(c), CANDIDATES, ex::contains).size());
+            double q = CallRate.measure(seconds, contexts, purchased,
+                    (c, ex) -> hnsw.topK(fused.get(c), CANDIDATES, ex::contains).size());
             log("  search beam %d: recall@100 %.4f, top-100 alone %.0f/s", beam, beamRecall, q);
             sweep.add(String.format(Locale.ROOT, "{\"search_beam\": %d, \"recall_at_100\": %.4f, \"top100_per_s\": %.1f}",
                     beam, beamRecall, q));
         }
         hnsw.setSearchBeam(HnswIndex.DEFAULT_SEARCH_BEAM);
-        double exactRate = median(rates[0]);
-        double hnswRate = median(rates[1]);
+        double exactRate = CallRate.median(rates[0]);
+        double hnswRate = CallRate.median(rates[1]);
         log("  median: rank exact %.0f/s, hnsw %.0f/s (x%.1f)", exactRate, hnswRate, hnswRate / exactRate);
         double per100k = 100_000.0 / size / (1 << 20);
         return String.format(Locale.ROOT, "    {\"items\": %d, \"categories\": %d, \"users\": %d,%n"
@@ -246,12 +173,13 @@ public final class RankingBenchmark {
                 + "\"hnsw_graph_jvector\": %.1f},%n"
                 + "     \"rank_events_per_s_reps\": {\"exact\": %s, \"hnsw\": %s},%n"
                 + "     \"search_beam_sweep\": [%s]}",
-                size, categories, userCount, exactRate, hnswRate, hnswRate / exactRate,
-                median(rates[2]), median(rates[3]), median(rates[3]) / median(rates[2]), median(rates[4]),
-                median(rates[3]) / median(rates[4]), recall, liveRecall,
+                size, catalogue.categories, userCount, exactRate, hnswRate, hnswRate / exactRate,
+                CallRate.median(rates[2]), CallRate.median(rates[3]),
+                CallRate.median(rates[3]) / CallRate.median(rates[2]), CallRate.median(rates[4]),
+                CallRate.median(rates[3]) / CallRate.median(rates[4]), recall, liveRecall,
                 exactBuildS, hnswBuildS, vectorsBytes * per100k, exactBytes * per100k, hnswBytes * per100k,
-                hnsw.graphBytes() * per100k, Arrays.toString(round(rates[0])), Arrays.toString(round(rates[1])),
-                String.join(", ", sweep));
+                hnsw.graphBytes() * per100k, Arrays.toString(CallRate.round(rates[0])),
+                Arrays.toString(CallRate.round(rates[1])), String.join(", ", sweep));
     }
 
     /** Mean recall@100 of the graph against the exact scan over the first {@code users} users, same exclusions. */
@@ -267,59 +195,7 @@ public final class RankingBenchmark {
         return recall / users;
     }
 
-    private interface Call {
-        int apply(FeatureExtractor.Context c, Set<String> excluded);
-    }
-
-    /** Events per second, cycling over the users for at least {@code seconds} (and 3 calls). */
-    private static double measure(double seconds, List<FeatureExtractor.Context> contexts, List<Set<String>> excluded,
-            Call call) {
-        long sink = 0;
-        int n = 0;
-        long start = System.nanoTime();
-        long end = start + (long) (seconds * 1e9);
-        while (n < 3 || System.nanoTime() < end) {
-            int u = n % contexts.size();
-            sink += call.apply(contexts.get(u), excluded.get(u));
-            n++;
-        }
-        double rate = n / ((System.nanoTime() - start) / 1e9);
-        if (sink < 0) {
-            System.out.println(sink);
-        }
-        return rate;
-    }
-
-    static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-    }
-
-    private static long[] round(double[] v) {
-        return Arrays.stream(v).mapToLong(Math::round).toArray();
-    }
-
-    private static float[] gaussian(SplittableRandom r, int dim, float scale) {
-        float[] v = new float[dim];
-        for (int d = 0; d < dim; d++) {
-            v[d] = scale * (float) r.nextGaussian();
-        }
-        return v;
-    }
-
-    private static float[] unit(float[] v) {
-        double n = 0;
-        for (float x : v) {
-            n += x * x;
-        }
-        float inv = (float) (1 / Math.sqrt(n));
-        for (int i = 0; i < v.length; i++) {
-            v[i] *= inv;
-        }
-        return v;
-    }
-
+    /** Heap in use after a few collections: the difference around a step is what the step allocated and kept. */
     static long usedHeap() {
         Runtime rt = Runtime.getRuntime();
         for (int i = 0; i < 3; i++) {
