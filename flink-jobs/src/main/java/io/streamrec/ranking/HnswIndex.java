@@ -7,6 +7,7 @@ import io.github.jbellis.jvector.graph.similarity.DefaultSearchScoreProvider;
 import io.github.jbellis.jvector.graph.similarity.ScoreFunction;
 import io.github.jbellis.jvector.util.Bits;
 import io.github.jbellis.jvector.vector.VectorSimilarityFunction;
+import io.streamrec.config.ModelOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -25,10 +26,8 @@ import java.util.function.Predicate;
  * adjacency, with its own search, once no change came for a few searches; until then jvector's
  * {@link GraphSearcher} searches the builder's concurrent graph.
  *
- * <p>Vectors are kept by reference in {@link GraphVectors}, not copied: the caller must not change an array
- * it has put (the job passes the arrays it holds in broadcast state, so the index adds only the graph and the
- * id maps).
- * Not thread-safe; a Flink subtask uses it from its one task thread.
+ * <p>Vectors are kept by reference in {@link GraphVectors}, not copied (the job passes the arrays it holds in
+ * broadcast state). Not thread-safe; a Flink subtask uses it from its one task thread.
  */
 public final class HnswIndex implements VectorIndex {
     private static final VectorSimilarityFunction SIMILARITY = VectorSimilarityFunction.DOT_PRODUCT;
@@ -36,7 +35,7 @@ public final class HnswIndex implements VectorIndex {
     /** Graph degree (M), construction beam width and search beam width (ef). */
     public static final int DEFAULT_MAX_DEGREE = 16;
     public static final int DEFAULT_BUILD_BEAM = 100;
-    public static final int DEFAULT_SEARCH_BEAM = 200;
+    public static final int DEFAULT_SEARCH_BEAM = ModelOptions.SEARCH_BEAM.defaultValue();
     /**
      * Searches without a change before the graph is copied into arrays, at least: a catalogue that changes
      * steadily keeps searching the live graph instead of paying for copies that the next change makes stale.
