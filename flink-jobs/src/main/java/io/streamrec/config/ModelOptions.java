@@ -23,11 +23,11 @@ public final class ModelOptions {
 
     public static final ConfigOption<Double> CANDIDATES_REUSE_COSINE = ConfigOptions.key("ranking.candidates.reuse-cosine")
             .doubleType()
-            .defaultValue(0.98)
+            .defaultValue(0.95)
             .withDescription("A user's last retrieved candidates are used again while the fused user vector is at "
                     + "least this close (cosine) to the one they were retrieved for and the item index has not "
-                    + "changed; every candidate is still scored by the current model. 1 = retrieve on every "
-                    + "request.");
+                    + "changed; every candidate is still scored by the current model, and the co-occurring and "
+                    + "trending candidates are fresh. 1 = retrieve on every request.");
 
     public static final ConfigOption<Integer> CANDIDATES_REUSE_USERS = ConfigOptions.key("ranking.candidates.reuse-users")
             .intType()
