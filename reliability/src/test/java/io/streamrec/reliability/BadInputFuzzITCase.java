@@ -9,6 +9,7 @@ import io.streamrec.avro.RecommendedItem;
 import io.streamrec.avro.UserEvent;
 import io.streamrec.config.JobConfig;
 import io.streamrec.job.RecommendationJob;
+import io.streamrec.local.TopicAdmin;
 import io.streamrec.reliability.support.BadRecords;
 import io.streamrec.reliability.support.BadRecords.Bad;
 import io.streamrec.reliability.support.Kafka;
@@ -166,6 +167,8 @@ class BadInputFuzzITCase {
         }
         try (Admin admin = Admin.create(p)) {
             admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
+            // Produced to at once, with several requests in flight: wait until the leaders serve them.
+            TopicAdmin.awaitVisible(admin, topics.stream().map(NewTopic::name).toList());
         }
     }
 }

@@ -12,7 +12,12 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates the product's topics with their partition counts and cleanup policies. */
@@ -65,24 +70,51 @@ public final class TopicAdmin {
     }
 
     /**
-     * Waits until the broker lists every topic with a leader for each partition: the controller confirms a
-     * creation before every broker's metadata shows it, and a client asking in between would be told the
-     * topic does not exist.
+     * Waits until every partition of {@code names} is served by its leader. The controller confirms a creation
+     * before the broker's metadata shows it, and the metadata shows a leader a moment before that leader's
+     * log accepts writes: an idempotent producer whose first request lands in that moment and whose second
+     * does not spins on OUT_OF_ORDER_SEQUENCE_NUMBER until its delivery timeout (KAFKA-15591). Asking each
+     * leader for its latest offset succeeds only once it serves the partition.
      */
     public static void awaitVisible(Admin admin, java.util.Collection<String> names)
             throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
         long deadline = System.currentTimeMillis() + 30_000;
         while (true) {
             Set<String> listed = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            if (listed.containsAll(names) && admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS)
-                    .values().stream().allMatch(d -> d.partitions().stream()
-                            .allMatch(p -> p.leader() != null && p.leader().id() >= 0))) {
-                return;
+            if (listed.containsAll(names)) {
+                Map<String, TopicDescription> described =
+                        admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS);
+                Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+                boolean leaders = true;
+                for (TopicDescription d : described.values()) {
+                    for (TopicPartitionInfo p : d.partitions()) {
+                        leaders &= p.leader() != null && p.leader().id() >= 0;
+                        partitions.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest());
+                    }
+                }
+                if (leaders && served(admin, partitions)) {
+                    return;
+                }
             }
             if (System.currentTimeMillis() > deadline) {
-                throw new java.util.concurrent.TimeoutException("topics " + names + " not visible with leaders after 30 s");
+                throw new java.util.concurrent.TimeoutException(
+                        "topics " + names + " not served by their leaders after 30 s");
             }
             Thread.sleep(100);
+        }
+    }
+
+    /** Whether every partition's leader answers for its latest offset (false on a retriable error). */
+    private static boolean served(Admin admin, Map<TopicPartition, OffsetSpec> partitions)
+            throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
+        try {
+            admin.listOffsets(partitions).all().get(30, TimeUnit.SECONDS);
+            return true;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RetriableException) {
+                return false;
+            }
+            throw e;
         }
     }
 
