@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
+import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.Metric;
 import org.apache.flink.metrics.MetricConfig;
 import org.apache.flink.metrics.MetricGroup;
@@ -46,6 +47,22 @@ public final class BenchMetrics {
         return sum;
     }
 
+    /**
+     * The mean over subtasks of histogram {@code metric}'s {@code quantile} (each subtask's histogram holds its
+     * latest samples); null when no subtask has a sample.
+     */
+    public static Double histogramQuantile(String operator, String metric, double quantile) {
+        double sum = 0;
+        int subtasks = 0;
+        for (Metric m : METRICS.getOrDefault(operator + "|" + metric, List.of())) {
+            if (m instanceof Histogram h && h.getStatistics().size() > 0) {
+                sum += h.getStatistics().getQuantile(quantile);
+                subtasks++;
+            }
+        }
+        return subtasks == 0 ? null : sum / subtasks;
+    }
+
     /** Forgets every counter and gauge (between jobs). */
     public static void clear() {
         METRICS.clear();
@@ -62,7 +79,8 @@ public final class BenchMetrics {
         @Override
         public void notifyOfAddedMetric(Metric metric, String name, MetricGroup group) {
             String operator = group.getAllVariables().get("<operator_name>");
-            if (operator != null && (metric instanceof Counter || metric instanceof Gauge<?>)) {
+            if (operator != null
+                    && (metric instanceof Counter || metric instanceof Gauge<?> || metric instanceof Histogram)) {
                 METRICS.computeIfAbsent(operator + "|" + name, k -> new CopyOnWriteArrayList<>()).add(metric);
             }
         }

@@ -1,11 +1,13 @@
 package io.streamrec.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.SimpleCounter;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
+import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,5 +58,23 @@ class BenchMetricsTest {
 
         BenchMetrics.clear();
         assertThat(BenchMetrics.sum("rank", "out")).isZero();
+    }
+
+    @Test
+    void histogramQuantilesAreAveragedOverSubtasksWithSamples() {
+        DescriptiveStatisticsHistogram one = new DescriptiveStatisticsHistogram(100);
+        DescriptiveStatisticsHistogram two = new DescriptiveStatisticsHistogram(100);
+        DescriptiveStatisticsHistogram empty = new DescriptiveStatisticsHistogram(100);
+        for (int i = 1; i <= 99; i++) {
+            one.update(i); // median 50
+            two.update(100 + i); // median 150
+        }
+        assertThat(BenchMetrics.histogramQuantile("rank", "micros", 0.5)).isNull();
+        reporter.notifyOfAddedMetric(one, "micros", operator("rank"));
+        reporter.notifyOfAddedMetric(two, "micros", operator("rank"));
+        reporter.notifyOfAddedMetric(empty, "micros", operator("rank"));
+        assertThat(BenchMetrics.histogramQuantile("rank", "micros", 0.5)).isCloseTo(100.0, within(0.5));
+        assertThat(BenchMetrics.histogramQuantile("rank", "micros", 0.95)).isGreaterThan(140.0);
+        assertThat(BenchMetrics.histogramQuantile("other", "micros", 0.5)).isNull();
     }
 }
