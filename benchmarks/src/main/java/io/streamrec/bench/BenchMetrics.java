@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.Histogram;
+import org.apache.flink.metrics.HistogramStatistics;
 import org.apache.flink.metrics.Metric;
 import org.apache.flink.metrics.MetricConfig;
 import org.apache.flink.metrics.MetricGroup;
@@ -52,11 +53,21 @@ public final class BenchMetrics {
      * latest samples); null when no subtask has a sample.
      */
     public static Double histogramQuantile(String operator, String metric, double quantile) {
+        return histogramMean(operator, metric, s -> s.getQuantile(quantile));
+    }
+
+    /** The mean over subtasks of histogram {@code metric}'s mean; null when no subtask has a sample. */
+    public static Double histogramMean(String operator, String metric) {
+        return histogramMean(operator, metric, HistogramStatistics::getMean);
+    }
+
+    private static Double histogramMean(String operator, String metric,
+            java.util.function.ToDoubleFunction<HistogramStatistics> figure) {
         double sum = 0;
         int subtasks = 0;
         for (Metric m : METRICS.getOrDefault(operator + "|" + metric, List.of())) {
             if (m instanceof Histogram h && h.getStatistics().size() > 0) {
-                sum += h.getStatistics().getQuantile(quantile);
+                sum += figure.applyAsDouble(h.getStatistics());
                 subtasks++;
             }
         }

@@ -139,7 +139,7 @@ public final class PipelineBenchmark {
         }
     }
 
-    /** p50 / p95 of the model's ranking time ({@code rankingLatencyMicros}), mean over subtasks; null if none. */
+    /** Mean, p50, p95 of the model's ranking time ({@code rankingLatencyMicros}), over subtasks; null if none. */
     private static Map<String, Object> rankingMicros() {
         Double p50 = BenchMetrics.histogramQuantile(RANK_OPERATOR, MetricNames.RANKING_LATENCY_MICROS, 0.5);
         Double p95 = BenchMetrics.histogramQuantile(RANK_OPERATOR, MetricNames.RANKING_LATENCY_MICROS, 0.95);
@@ -147,6 +147,7 @@ public final class PipelineBenchmark {
             return null;
         }
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mean", Math.round(BenchMetrics.histogramMean(RANK_OPERATOR, MetricNames.RANKING_LATENCY_MICROS)));
         m.put("p50", Math.round(p50));
         m.put("p95", Math.round(p95));
         return m;

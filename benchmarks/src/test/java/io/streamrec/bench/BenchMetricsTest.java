@@ -75,6 +75,7 @@ class BenchMetricsTest {
         reporter.notifyOfAddedMetric(empty, "micros", operator("rank"));
         assertThat(BenchMetrics.histogramQuantile("rank", "micros", 0.5)).isCloseTo(100.0, within(0.5));
         assertThat(BenchMetrics.histogramQuantile("rank", "micros", 0.95)).isGreaterThan(140.0);
+        assertThat(BenchMetrics.histogramMean("rank", "micros")).isCloseTo(100.0, within(1e-9)); // (50 + 150) / 2
         assertThat(BenchMetrics.histogramQuantile("other", "micros", 0.5)).isNull();
     }
 }
