@@ -53,15 +53,15 @@ public final class BenchMetrics {
      * latest samples); null when no subtask has a sample.
      */
     public static Double histogramQuantile(String operator, String metric, double quantile) {
-        return histogramMean(operator, metric, s -> s.getQuantile(quantile));
+        return meanOverSubtasks(operator, metric, s -> s.getQuantile(quantile));
     }
 
     /** The mean over subtasks of histogram {@code metric}'s mean; null when no subtask has a sample. */
     public static Double histogramMean(String operator, String metric) {
-        return histogramMean(operator, metric, HistogramStatistics::getMean);
+        return meanOverSubtasks(operator, metric, HistogramStatistics::getMean);
     }
 
-    private static Double histogramMean(String operator, String metric,
+    private static Double meanOverSubtasks(String operator, String metric,
             java.util.function.ToDoubleFunction<HistogramStatistics> figure) {
         double sum = 0;
         int subtasks = 0;

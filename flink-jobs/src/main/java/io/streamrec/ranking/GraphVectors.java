@@ -63,11 +63,6 @@ final class GraphVectors {
         return ids.get(row);
     }
 
-    /** Ordinals handed out so far, holes included: every ordinal is below this. */
-    int ordinalLimit() {
-        return nextOrdinal;
-    }
-
     /** Ordinals that no longer hold a live item. */
     int holes() {
         return holes;
