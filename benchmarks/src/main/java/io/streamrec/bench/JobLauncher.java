@@ -2,6 +2,7 @@ package io.streamrec.bench;
 
 import io.streamrec.config.JobConfig;
 import io.streamrec.job.RecommendationJob;
+import io.streamrec.metrics.InProcessMetrics;
 import io.streamrec.tools.data.SyntheticWorkload;
 import java.util.HashMap;
 import java.util.Locale;
@@ -46,13 +47,13 @@ final class JobLauncher {
         options.put("parallelism.default", Integer.toString(settings.parallelism));
         options.put("execution.checkpointing.interval", settings.checkpointInterval);
         options.put("execution.checkpointing.dir", settings.out.toAbsolutePath().resolve("checkpoints").toUri().toString());
-        options.put("metrics.reporter.bench.factory.class", BenchMetrics.Factory.class.getName());
+        InProcessMetrics.configure(options);
         options.putAll(settings.jobOptions);
         Configuration config = JobConfig.fromMap(options);
         if (!job.equals("passthrough")) {
             feed.sendItems(workload.items());
         }
-        BenchMetrics.clear();
+        InProcessMetrics.clear();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         if (job.equals("passthrough")) {
             PassThroughJob.build(env, config);
@@ -74,7 +75,7 @@ final class JobLauncher {
         long lastChange = System.nanoTime();
         long lastPrint = System.nanoTime();
         while (true) {
-            long encoded = BenchMetrics.sum(PipelineBenchmark.ITEM_VECTORS_OPERATOR, "numRecordsOut");
+            long encoded = InProcessMetrics.sum(PipelineBenchmark.ITEM_VECTORS_OPERATOR, "numRecordsOut");
             if (encoded >= settings.catalogue) {
                 break;
             }

@@ -1,6 +1,7 @@
 package io.streamrec.bench;
 
 import io.streamrec.local.KafkaBrokerProcess;
+import io.streamrec.metrics.InProcessMetrics;
 import io.streamrec.metrics.MetricNames;
 import io.streamrec.schemas.Topic;
 import io.streamrec.tools.data.SyntheticWorkload;
@@ -33,7 +34,7 @@ import org.apache.flink.core.execution.JobClient;
  */
 public final class PipelineBenchmark {
     static final String ITEM_VECTORS_OPERATOR = "item vectors";
-    static final String RANK_OPERATOR = "rank (model)";
+    static final String RANK_OPERATOR = MetricNames.RANK_OPERATOR;
 
     private final BenchSettings settings;
     private final Progress progress;
@@ -141,13 +142,13 @@ public final class PipelineBenchmark {
 
     /** Mean, p50, p95 of the model's ranking time ({@code rankingLatencyMicros}), over subtasks; null if none. */
     private static Map<String, Object> rankingMicros() {
-        Double p50 = BenchMetrics.histogramQuantile(RANK_OPERATOR, MetricNames.RANKING_LATENCY_MICROS, 0.5);
-        Double p95 = BenchMetrics.histogramQuantile(RANK_OPERATOR, MetricNames.RANKING_LATENCY_MICROS, 0.95);
+        Double p50 = InProcessMetrics.histogramQuantile(RANK_OPERATOR, MetricNames.RANKING_LATENCY_MICROS, 0.5);
+        Double p95 = InProcessMetrics.histogramQuantile(RANK_OPERATOR, MetricNames.RANKING_LATENCY_MICROS, 0.95);
         if (p50 == null) {
             return null;
         }
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("mean", Math.round(BenchMetrics.histogramMean(RANK_OPERATOR, MetricNames.RANKING_LATENCY_MICROS)));
+        m.put("mean", Math.round(InProcessMetrics.histogramMean(RANK_OPERATOR, MetricNames.RANKING_LATENCY_MICROS)));
         m.put("p50", Math.round(p50));
         m.put("p95", Math.round(p95));
         return m;
@@ -194,8 +195,8 @@ public final class PipelineBenchmark {
                 r.put("text_event_share", Math.round(feed.textShare() * 1000) / 1000.0);
                 if (job.equals("model")) {
                     // Requests that reused the user's last retrieval (ranking.candidates.reuse-cosine), whole run.
-                    long reused = BenchMetrics.gaugeSum(RANK_OPERATOR, MetricNames.CANDIDATES_REUSED);
-                    long retrieved = BenchMetrics.gaugeSum(RANK_OPERATOR, MetricNames.CANDIDATES_RETRIEVED);
+                    long reused = InProcessMetrics.gaugeSum(RANK_OPERATOR, MetricNames.CANDIDATES_REUSED);
+                    long retrieved = InProcessMetrics.gaugeSum(RANK_OPERATOR, MetricNames.CANDIDATES_RETRIEVED);
                     r.put("candidates_reused_share", reused + retrieved == 0 ? null
                             : Math.round(1000.0 * reused / (reused + retrieved)) / 1000.0);
                 }

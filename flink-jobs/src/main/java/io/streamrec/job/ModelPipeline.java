@@ -9,6 +9,7 @@ import io.streamrec.events.DecodeModelUpdates;
 import io.streamrec.events.ItemUpdate;
 import io.streamrec.events.SourcedEvent;
 import io.streamrec.job.RecommendationJob.Uids;
+import io.streamrec.metrics.MetricNames;
 import io.streamrec.ranking.EncodedEvent;
 import io.streamrec.ranking.EncodedItem;
 import io.streamrec.ranking.EncodingOutcomes;
@@ -95,7 +96,7 @@ final class ModelPipeline {
                 .connect(items.union(removals, updateInputs)
                         .broadcast(ModelRecommenderFunction.ITEMS, ModelRecommenderFunction.MODEL))
                 .process(new ModelRecommenderFunction(new ModelSettings(config), encoder))
-                .name("rank (model)")
+                .name(MetricNames.RANK_OPERATOR)
                 .uid(Uids.RANKER);
         deadLetters.add(recs.getSideOutput(DeadLetters.TAG));
         recs.getSideOutput(ModelRecommenderFunction.MODEL_UPDATES)

@@ -25,6 +25,8 @@ public final class MetricNames {
     public static final String RANKING_LATENCY_MICROS = "rankingLatencyMicros";
     public static final String CANDIDATES_REUSED = "candidatesReused";
     public static final String CANDIDATES_RETRIEVED = "candidatesRetrieved";
+    /** Items in the subtask's index: the catalogue it can recommend from (readiness after a start). */
+    public static final String ITEMS_INDEXED = "itemsIndexed";
 
     // The text encoder's async operator (module text-encoder), in the metric group TEXT_ENCODER_GROUP.
     public static final String TEXT_ENCODER_GROUP = "textEncoder";
@@ -72,7 +74,8 @@ public final class MetricNames {
     private static final String DECODE = "decode and validate events";
     private static final String RECOMMEND = "recommend (baseline)";
     private static final String ENCODE = "encode text";
-    private static final String RANK = "rank (model)";
+    /** The model recommender's operator, named so in the job graph. */
+    public static final String RANK_OPERATOR = "rank (model)";
 
     /** Every metric above, once. */
     public static final List<Metric> ALL = List.of(
@@ -87,13 +90,14 @@ public final class MetricNames {
             new Metric(TEXT_ENCODER_GROUP, ENCODER_CACHE_MISSES, Kind.GAUGE, Status.REGISTERED, ENCODE),
             new Metric(TEXT_ENCODER_GROUP, ENCODER_ENCODED, Kind.COUNTER, Status.REGISTERED, ENCODE),
             new Metric(TEXT_ENCODER_GROUP, ENCODER_FAILED, Kind.COUNTER, Status.REGISTERED, ENCODE),
-            new Metric(null, RECOMMENDATIONS_OUT, Kind.COUNTER, Status.REGISTERED, RANK),
-            new Metric(null, RANKING_LATENCY_MICROS, Kind.HISTOGRAM, Status.REGISTERED, RANK),
-            new Metric(null, CANDIDATES_REUSED, Kind.GAUGE, Status.REGISTERED, RANK),
-            new Metric(null, CANDIDATES_RETRIEVED, Kind.GAUGE, Status.REGISTERED, RANK),
-            new Metric(MODEL_GROUP, MODEL_VERSION, Kind.GAUGE, Status.REGISTERED, RANK),
-            new Metric(MODEL_GROUP, MODEL_UPDATE_STALENESS_MS, Kind.GAUGE, Status.REGISTERED, RANK),
-            new Metric(MODEL_GROUP, MODEL_GRADIENT_NORM, Kind.GAUGE, Status.REGISTERED, RANK),
-            new Metric(MODEL_GROUP, MODEL_FEEDBACK_EXAMPLES, Kind.COUNTER, Status.REGISTERED, RANK),
-            new Metric(MODEL_GROUP, MODEL_LOG_LOSS, Kind.GAUGE, Status.REGISTERED, RANK));
+            new Metric(null, RECOMMENDATIONS_OUT, Kind.COUNTER, Status.REGISTERED, RANK_OPERATOR),
+            new Metric(null, RANKING_LATENCY_MICROS, Kind.HISTOGRAM, Status.REGISTERED, RANK_OPERATOR),
+            new Metric(null, CANDIDATES_REUSED, Kind.GAUGE, Status.REGISTERED, RANK_OPERATOR),
+            new Metric(null, CANDIDATES_RETRIEVED, Kind.GAUGE, Status.REGISTERED, RANK_OPERATOR),
+            new Metric(null, ITEMS_INDEXED, Kind.GAUGE, Status.REGISTERED, RANK_OPERATOR),
+            new Metric(MODEL_GROUP, MODEL_VERSION, Kind.GAUGE, Status.REGISTERED, RANK_OPERATOR),
+            new Metric(MODEL_GROUP, MODEL_UPDATE_STALENESS_MS, Kind.GAUGE, Status.REGISTERED, RANK_OPERATOR),
+            new Metric(MODEL_GROUP, MODEL_GRADIENT_NORM, Kind.GAUGE, Status.REGISTERED, RANK_OPERATOR),
+            new Metric(MODEL_GROUP, MODEL_FEEDBACK_EXAMPLES, Kind.COUNTER, Status.REGISTERED, RANK_OPERATOR),
+            new Metric(MODEL_GROUP, MODEL_LOG_LOSS, Kind.GAUGE, Status.REGISTERED, RANK_OPERATOR));
 }

@@ -6,12 +6,16 @@ import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 
-/** The model recommender's metrics: version, staleness, gradient norm, loss, ranking latency, candidate reuse. */
+/**
+ * The model recommender's metrics: version, staleness, gradient norm, loss, ranking latency, candidate reuse,
+ * items indexed.
+ */
 final class ModelMetrics {
     final Counter recommendations;
     final Counter examples;
     final Histogram rankingLatencyMicros;
     volatile long modelVersion;
+    volatile long itemsIndexed;
     volatile long stalenessMillis;
     volatile double gradientNorm;
     volatile double logLoss;
@@ -20,6 +24,7 @@ final class ModelMetrics {
         recommendations = operator.counter(MetricNames.RECOMMENDATIONS_OUT);
         operator.gauge(MetricNames.CANDIDATES_REUSED, candidates::hits);
         operator.gauge(MetricNames.CANDIDATES_RETRIEVED, candidates::misses);
+        operator.gauge(MetricNames.ITEMS_INDEXED, () -> itemsIndexed);
         rankingLatencyMicros = operator.histogram(MetricNames.RANKING_LATENCY_MICROS, new DescriptiveStatisticsHistogram(1024));
         MetricGroup model = operator.addGroup(MetricNames.MODEL_GROUP);
         examples = model.counter(MetricNames.MODEL_FEEDBACK_EXAMPLES);

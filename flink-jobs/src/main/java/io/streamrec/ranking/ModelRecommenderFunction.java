@@ -100,7 +100,9 @@ public class ModelRecommenderFunction
     @Override
     public void processElement(SourcedEvent in, ReadOnlyContext ctx, Collector<Recommendation> out) throws Exception {
         ReadOnlyBroadcastState<String, ItemVector> items = ctx.getBroadcastState(ITEMS);
-        replica.loadOnce(items, ctx.getBroadcastState(MODEL));
+        if (replica.loadOnce(items, ctx.getBroadcastState(MODEL))) {
+            refreshGauges();
+        }
         UserEvent event = in.event;
         UserProfile profile = profiles.value();
         if (profile == null) {
@@ -224,7 +226,12 @@ public class ModelRecommenderFunction
         var models = ctx.getBroadcastState(MODEL);
         replica.loadOnce(items, models);
         replica.apply(input, items, models, ctx.currentProcessingTime(), metrics);
+        refreshGauges();
+    }
+
+    private void refreshGauges() {
         metrics.modelVersion = replica.version();
+        metrics.itemsIndexed = replica.indexSize();
     }
 
     @Override

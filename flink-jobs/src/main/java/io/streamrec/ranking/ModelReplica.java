@@ -66,11 +66,14 @@ final class ModelReplica {
         return indexVersion;
     }
 
-    /** Rebuilds the in-memory index and takes the model from broadcast state, once after (re)start. */
-    void loadOnce(ReadOnlyBroadcastState<String, ItemVector> items, ReadOnlyBroadcastState<String, ModelState> models)
+    /**
+     * Rebuilds the in-memory index and takes the model from broadcast state, once after (re)start; true
+     * when this call did it.
+     */
+    boolean loadOnce(ReadOnlyBroadcastState<String, ItemVector> items, ReadOnlyBroadcastState<String, ModelState> models)
             throws Exception {
         if (loaded) {
-            return;
+            return false;
         }
         loaded = true;
         model = models.get(MODEL_KEY);
@@ -81,6 +84,11 @@ final class ModelReplica {
                 indexVersion++;
             }
         }
+        return true;
+    }
+
+    int indexSize() {
+        return index == null ? 0 : index.size();
     }
 
     /** Applies an item, a removal or a model update to the broadcast state and to this copy. */

@@ -1,4 +1,4 @@
-package io.streamrec.bench;
+package io.streamrec.metrics;
 
 import java.util.List;
 import java.util.Map;
@@ -16,15 +16,38 @@ import org.apache.flink.metrics.reporter.MetricReporter;
 import org.apache.flink.metrics.reporter.MetricReporterFactory;
 
 /**
- * Live counters and gauges of the jobs running on the local cluster in this JVM, by operator name and metric
- * name (summed over subtasks), e.g. to wait until the catalogue is encoded. Registered as a Flink metric
- * reporter ({@code metrics.reporter.bench.factory.class}).
+ * Live counters, gauges and histograms of the jobs running on a local cluster in this JVM, by operator name
+ * and metric name, for benchmarks and tests that wait on the job's own state (the catalogue indexed, a model
+ * version applied by every subtask) instead of on time. Registered as a Flink metric reporter
+ * ({@code metrics.reporter.<name>.factory.class}: {@link #configure}).
  */
-public final class BenchMetrics {
+public final class InProcessMetrics {
     /** Counters and gauges by "operator|metric", one entry per subtask. */
     private static final Map<String, List<Metric>> METRICS = new ConcurrentHashMap<>();
 
-    private BenchMetrics() {}
+    private InProcessMetrics() {}
+
+    /** Registers the reporter in a local cluster's configuration. */
+    public static void configure(Map<String, String> options) {
+        options.put("metrics.reporter.in-process.factory.class", Factory.class.getName());
+    }
+
+    /**
+     * The smallest value of numeric gauge {@code metric} of operator {@code operator} over its subtasks, or -1
+     * until {@code subtasks} subtasks have registered it.
+     */
+    public static long gaugeMin(String operator, String metric, int subtasks) {
+        List<Metric> registered = METRICS.getOrDefault(operator + "|" + metric, List.of());
+        long min = Long.MAX_VALUE;
+        int seen = 0;
+        for (Metric m : registered) {
+            if (m instanceof Gauge<?> g && g.getValue() instanceof Number n) {
+                min = Math.min(min, n.longValue());
+                seen++;
+            }
+        }
+        return seen < subtasks ? -1 : min;
+    }
 
     /** Sum over subtasks of counter {@code metric} of operator {@code operator}; 0 when not registered. */
     public static long sum(String operator, String metric) {

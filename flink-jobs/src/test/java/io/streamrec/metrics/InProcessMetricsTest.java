@@ -1,4 +1,4 @@
-package io.streamrec.bench;
+package io.streamrec.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -11,8 +11,8 @@ import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class BenchMetricsTest {
-    private final BenchMetrics.Reporter reporter = new BenchMetrics.Reporter();
+class InProcessMetricsTest {
+    private final InProcessMetrics.Reporter reporter = new InProcessMetrics.Reporter();
 
     /** A metric group of one subtask of {@code operator}. */
     private static UnregisteredMetricsGroup operator(String operator) {
@@ -26,7 +26,7 @@ class BenchMetricsTest {
 
     @AfterEach
     void clear() {
-        BenchMetrics.clear();
+        InProcessMetrics.clear();
     }
 
     @Test
@@ -44,20 +44,20 @@ class BenchMetricsTest {
         reporter.notifyOfAddedMetric(g2, "reused", operator("rank"));
         reporter.notifyOfAddedMetric(text, "reused", operator("rank"));
 
-        assertThat(BenchMetrics.sum("rank", "out")).isEqualTo(7);
-        assertThat(BenchMetrics.gaugeSum("rank", "reused")).isEqualTo(15);
+        assertThat(InProcessMetrics.sum("rank", "out")).isEqualTo(7);
+        assertThat(InProcessMetrics.gaugeSum("rank", "reused")).isEqualTo(15);
         // A counter is not a gauge and the other way round; unknown operators or metrics are 0.
-        assertThat(BenchMetrics.gaugeSum("rank", "out")).isZero();
-        assertThat(BenchMetrics.sum("rank", "reused")).isZero();
-        assertThat(BenchMetrics.sum("other", "out")).isZero();
+        assertThat(InProcessMetrics.gaugeSum("rank", "out")).isZero();
+        assertThat(InProcessMetrics.sum("rank", "reused")).isZero();
+        assertThat(InProcessMetrics.sum("other", "out")).isZero();
 
         reporter.notifyOfRemovedMetric(a, "out", operator("rank"));
         reporter.notifyOfRemovedMetric(g1, "reused", operator("rank"));
-        assertThat(BenchMetrics.sum("rank", "out")).isEqualTo(4);
-        assertThat(BenchMetrics.gaugeSum("rank", "reused")).isEqualTo(5);
+        assertThat(InProcessMetrics.sum("rank", "out")).isEqualTo(4);
+        assertThat(InProcessMetrics.gaugeSum("rank", "reused")).isEqualTo(5);
 
-        BenchMetrics.clear();
-        assertThat(BenchMetrics.sum("rank", "out")).isZero();
+        InProcessMetrics.clear();
+        assertThat(InProcessMetrics.sum("rank", "out")).isZero();
     }
 
     @Test
@@ -69,13 +69,25 @@ class BenchMetricsTest {
             one.update(i); // median 50
             two.update(100 + i); // median 150
         }
-        assertThat(BenchMetrics.histogramQuantile("rank", "micros", 0.5)).isNull();
+        assertThat(InProcessMetrics.histogramQuantile("rank", "micros", 0.5)).isNull();
         reporter.notifyOfAddedMetric(one, "micros", operator("rank"));
         reporter.notifyOfAddedMetric(two, "micros", operator("rank"));
         reporter.notifyOfAddedMetric(empty, "micros", operator("rank"));
-        assertThat(BenchMetrics.histogramQuantile("rank", "micros", 0.5)).isCloseTo(100.0, within(0.5));
-        assertThat(BenchMetrics.histogramQuantile("rank", "micros", 0.95)).isGreaterThan(140.0);
-        assertThat(BenchMetrics.histogramMean("rank", "micros")).isCloseTo(100.0, within(1e-9)); // (50 + 150) / 2
-        assertThat(BenchMetrics.histogramQuantile("other", "micros", 0.5)).isNull();
+        assertThat(InProcessMetrics.histogramQuantile("rank", "micros", 0.5)).isCloseTo(100.0, within(0.5));
+        assertThat(InProcessMetrics.histogramQuantile("rank", "micros", 0.95)).isGreaterThan(140.0);
+        assertThat(InProcessMetrics.histogramMean("rank", "micros")).isCloseTo(100.0, within(1e-9)); // (50 + 150) / 2
+        assertThat(InProcessMetrics.histogramQuantile("other", "micros", 0.5)).isNull();
+    }
+
+    @Test
+    void gaugeMinIsTheSlowestSubtaskOnceEveryOneHasRegistered() {
+        long[] indexed = {60, 12};
+        reporter.notifyOfAddedMetric((Gauge<Long>) () -> indexed[0], "itemsIndexed", operator("rank"));
+        assertThat(InProcessMetrics.gaugeMin("rank", "itemsIndexed", 2)).as("one of two subtasks registered").isEqualTo(-1);
+        reporter.notifyOfAddedMetric((Gauge<Long>) () -> indexed[1], "itemsIndexed", operator("rank"));
+        assertThat(InProcessMetrics.gaugeMin("rank", "itemsIndexed", 2)).isEqualTo(12);
+        indexed[1] = 60;
+        assertThat(InProcessMetrics.gaugeMin("rank", "itemsIndexed", 2)).as("read live").isEqualTo(60);
+        assertThat(InProcessMetrics.gaugeMin("other", "itemsIndexed", 1)).isEqualTo(-1);
     }
 }
