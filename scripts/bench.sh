@@ -19,9 +19,8 @@
 # BENCH_JAVA_OPTS adds JVM options (-Dstreamrec.simd=false: scalar dot products, for a before/after).
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-# DJL must not report usage over the network (see docs/encoder.md).
-export OPT_OUT_TRACKING=true
+# shellcheck source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 usage() {
   sed -n '2,/^set -euo/{/^set -euo/d;p;}' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
@@ -96,6 +95,7 @@ bench_pipeline() {
   mkdir -p "$out"
   out="$(cd "$out" && pwd)"
   build_pipeline
+  jvm_module_flags
   # The modules' classes are copied first: other builds in the same tree must not swap them mid-run.
   # BENCH_FLINK_JOBS_CLASSES points at another build of flink-jobs (before/after comparisons).
   local classes="$out/.classes" m
@@ -113,13 +113,7 @@ bench_pipeline() {
     -Dstreamrec.models.root="$ROOT/onnx-models/target/models"
     -Dstreamrec.broker.classpath="$ROOT/kafka-broker/target/broker-classpath.txt"
     -Dlog4j.configurationFile="$classes/benchmarks/log4j2-bench.properties" -Dbench.log.file="$out/bench.log"
-    --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED
-    --add-opens=java.base/java.lang.invoke=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED
-    --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
-    --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED
-    --add-opens=java.base/java.text=ALL-UNNAMED --add-opens=java.base/java.time=ALL-UNNAMED
-    --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
-    --add-modules=jdk.incubator.vector)
+    "${JVM_MODULE_FLAGS[@]}")
   if [[ "$profile" == 1 ]]; then
     jvm+=("-XX:StartFlightRecording=filename=$out/profile.jfr,settings=profile,dumponexit=true")
   fi
@@ -162,13 +156,14 @@ case "$command" in
     if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
       echo "Building ranking-bench ..." >&2
       # shellcheck disable=SC2086
-      (cd "$ROOT" && mvn -B -o -q package -DskipTests -pl ranking-bench -am ${BENCH_MAVEN_ARGS:-})
+      (cd "$ROOT" && mvn -B -o -q package -DskipTests -pl ranking-bench,tools -am ${BENCH_MAVEN_ARGS:-})
     fi
+    jvm_module_flags
     rb_cp="$ROOT/ranking-bench/target/classes:$ROOT/flink-jobs/target/classes:$(cat "$ROOT/ranking-bench/target/classpath.txt")"
     if [[ "$command" == ranking ]]; then
       # 1M x 384 floats are 1.5 GB held twice (item vectors and the exact matrix) plus the graph.
       # shellcheck disable=SC2086
-      java -Xmx${RANKING_BENCH_HEAP:-6g} --add-modules=jdk.incubator.vector ${BENCH_JAVA_OPTS:-} -DOPT_OUT_TRACKING=true -Doffline=true -cp "$rb_cp" \
+      java -Xmx${RANKING_BENCH_HEAP:-6g} "${JVM_MODULE_FLAGS[@]}" ${BENCH_JAVA_OPTS:-} -DOPT_OUT_TRACKING=true -Doffline=true -cp "$rb_cp" \
         io.streamrec.bench.RankingBenchmark --out "$rb_out" ${rb_args[@]+"${rb_args[@]}"}
     else
       # shellcheck disable=SC2086

@@ -52,12 +52,7 @@ fi
 
 commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 info "evaluating $dataset -> $out (commit $commit)"
-# Flink's operators on Java 17 need these opens (the same list the tests run with).
-opens=(--add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED
-  --add-opens=java.base/java.lang.invoke=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED
-  --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
-  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.time=ALL-UNNAMED
-  --add-opens=java.base/java.util.concurrent=ALL-UNNAMED)
+jvm_module_flags
 # Run from a private copy of the project's own jars: another build installing them mid-run would
 # otherwise pull classes from under the running JVM (NoClassDefFoundError minutes into a replay).
 snapshot="$LOCAL/eval/.classpath.$$"
@@ -73,6 +68,6 @@ for entry in "${entries[@]}"; do
   classpath+=":$entry"
 done
 # shellcheck disable=SC2086
-"$JAVA" "${JAVA_OPTS_COMMON[@]}" "${JAVA_OPTS_JOB[@]}" "${opens[@]}" -Xmx3g -Djava.awt.headless=true \
+"$JAVA" "${JAVA_OPTS_COMMON[@]}" "${JVM_MODULE_FLAGS[@]}" -Xmx3g -Djava.awt.headless=true \
   -Dstreamrec.models.root="$ROOT/onnx-models/target/models" ${EVAL_JAVA_OPTS:-} \
   -cp "$classpath" io.streamrec.eval.EvalMain --commit "$commit" "${args[@]}"

@@ -7,8 +7,15 @@ export OPT_OUT_TRACKING=true
 export DJL_CACHE_DIR="${DJL_CACHE_DIR:-$LOCAL/djl-cache}"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 JAVA_OPTS_COMMON=(-Doffline=true -DOPT_OUT_TRACKING=true)
-# JVMs that run the job: SIMD dot products for the model's retrieval (the JDK's vector API; scalar without it).
-JAVA_OPTS_JOB=(--add-modules=jdk.incubator.vector)
+
+# The JVM module flags of every JVM of ours that runs Flink or the model (Java 17 openings, the vector module
+# for the model's SIMD dot products): one list, the parent pom's jvm.module.flags, as the build wrote it.
+# Sets JVM_MODULE_FLAGS; call after ensure_built.
+jvm_module_flags() {
+  local file="$ROOT/tools/target/classes/io/streamrec/local/jvm-module-flags.txt"
+  [[ -f "$file" ]] || die "missing $file: build first (mvn -B install -DskipTests)"
+  read -r -a JVM_MODULE_FLAGS < "$file"
+}
 
 info() { printf '\033[1m[streamrec]\033[0m %s\n' "$*"; }
 die() { printf '[streamrec] error: %s\n' "$*" >&2; exit 1; }

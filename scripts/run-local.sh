@@ -47,6 +47,7 @@ for p in "$port" "$((port + 1))"; do
 done
 
 ensure_built
+jvm_module_flags
 bootstrap="127.0.0.1:$port"
 run_dir="$LOCAL/run-$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$run_dir"
@@ -79,7 +80,7 @@ run_tool io.streamrec.local.LocalKafka start --dir "$run_dir/kafka" --port "$por
 
 info "starting the job on Flink's local cluster (log: $run_dir/job.log)"
 exec_job() {
-  exec "$JAVA" "${JAVA_OPTS_COMMON[@]}" "${JAVA_OPTS_JOB[@]}" -Xmx2g -Dlog4j.configurationFile="$ROOT/flink-jobs/src/main/resources/log4j2.properties" \
+  exec "$JAVA" "${JAVA_OPTS_COMMON[@]}" "${JVM_MODULE_FLAGS[@]}" -Xmx2g -Dlog4j.configurationFile="$ROOT/flink-jobs/src/main/resources/log4j2.properties" \
   -cp "$(job_cp)" io.streamrec.job.RecommendationJob \
   --kafka.bootstrap-servers "$bootstrap" \
   --execution.checkpointing.interval "2 s" \

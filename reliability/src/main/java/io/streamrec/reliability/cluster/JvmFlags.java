@@ -7,29 +7,6 @@ import java.util.Map;
 
 /** JVM flags and environment of the cluster's processes. */
 final class JvmFlags {
-    /**
-     * Java 17 module openings, as the distribution's default env.java.opts.all has them, and the vector module
-     * for the model's SIMD dot products (as the deployments set it).
-     */
-    static final List<String> JAVA17_OPENS = List.of(
-            "-XX:+IgnoreUnrecognizedVMOptions",
-            "--add-exports=java.base/sun.net.util=ALL-UNNAMED",
-            "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
-            "--add-exports=java.security.jgss/sun.security.krb5=ALL-UNNAMED",
-            "--add-opens=java.base/java.lang=ALL-UNNAMED",
-            "--add-opens=java.base/java.net=ALL-UNNAMED",
-            "--add-opens=java.base/java.io=ALL-UNNAMED",
-            "--add-opens=java.base/java.nio=ALL-UNNAMED",
-            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-            "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-            "--add-opens=java.base/java.text=ALL-UNNAMED",
-            "--add-opens=java.base/java.time=ALL-UNNAMED",
-            "--add-opens=java.base/java.util=ALL-UNNAMED",
-            "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
-            "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
-            "--add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED",
-            "--add-modules=jdk.incubator.vector");
-
     /** Flink's log4j layout, one file per process; Kafka clients at INFO so their (masked) configs are logged. */
     static final String LOG4J_CONFIG = String.join("\n",
             "monitorInterval = 0",

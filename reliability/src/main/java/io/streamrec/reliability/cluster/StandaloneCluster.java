@@ -1,5 +1,6 @@
 package io.streamrec.reliability.cluster;
 
+import io.streamrec.local.JvmModuleFlags;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -142,7 +143,7 @@ public final class StandaloneCluster implements AutoCloseable {
         List<String> cmd = new ArrayList<>();
         cmd.add(JvmFlags.java());
         cmd.addAll(JvmFlags.split(resources.get(0)));
-        cmd.addAll(JvmFlags.JAVA17_OPENS);
+        cmd.addAll(JvmModuleFlags.list());
         cmd.add("-XX:+UseG1GC");
         cmd.add("-Dlog.file=" + log);
         cmd.add("-Dlog4j.configurationFile=file:" + conf.resolve("log4j.properties"));
