@@ -22,6 +22,7 @@ import io.streamrec.reliability.support.FailOnDemandSource;
 import io.streamrec.reliability.support.Figures;
 import io.streamrec.reliability.support.JobOptionsBuilder;
 import io.streamrec.reliability.support.Kafka;
+import io.streamrec.reliability.support.RankerGauges;
 import io.streamrec.reliability.support.Recs;
 import io.streamrec.reliability.support.RunDirs;
 import io.streamrec.reliability.support.UserJars;
@@ -65,7 +66,7 @@ class ModelFailoverITCase {
         List<Item> late = workload.items().subList(48 - LATE_ITEMS, 48);
         Path trigger = run.resolve("fail-now");
         Path testJar = UserJars.of(run.resolve("test-classes.jar"), FailOnDemandSource.class);
-        ClusterSettings settings = ClusterSettings.forModel().withEncoderInLib(false);
+        ClusterSettings settings = RankerGauges.freshMetrics(ClusterSettings.forModel().withEncoderInLib(false));
         try (Kafka kafka = Kafka.start();
                 StandaloneCluster cluster = StandaloneCluster.start(run.resolve("flink"), settings, 1)) {
             FlinkProcess tm = cluster.taskManagers().get(0);
@@ -84,23 +85,26 @@ class ModelFailoverITCase {
             }, List.of(testJar));
             String id = job.getJobID().toString();
             try {
-                Await.until(() -> rest.allTasksRunning(id), Duration.ofSeconds(90), "job running");
+                Await.until(() -> rest.allTasksRunning(id), Await.LONG, "job running");
+                // The failures are to hit a job that ranks from the whole catalogue, however slow the encoder.
+                RankerGauges.awaitAtLeast(rest, id, RankerGauges.ITEMS_INDEXED, early.size(), Await.LONG,
+                        "the early catalogue indexed");
                 // The broker restart: events flow before and after; the job has open transactions and pending
                 // checkpoints while the broker is away. (The test's own producer is not what is under test, so
                 // it does not write during the outage.)
                 try (EventFeeder feeder = EventFeeder.start(kafka, events.subList(0, BEFORE_BOUNCE), 20)) {
-                    feeder.awaitDone(Duration.ofSeconds(120));
+                    feeder.awaitDone(Await.LONG);
                 }
                 long t0 = System.nanoTime();
                 kafka.bounce(Duration.ofSeconds(8));
                 long before = kafka.committedEnd("recommendations");
                 try (EventFeeder feeder = EventFeeder.start(kafka, events.subList(BEFORE_BOUNCE, BEFORE_FAILURE), 20)) {
-                    Await.until(() -> kafka.committedEnd("recommendations") > before, Duration.ofSeconds(120),
+                    Await.until(() -> kafka.committedEnd("recommendations") > before, Await.LONG,
                             "committed output after the broker restart");
                     Figures.record("ModelFailoverITCase", "broker down 8 s: committed output again "
                             + (System.nanoTime() - t0) / 1_000_000 + " ms after the stop began; job restarts so far "
                             + rest.numRestarts(id));
-                    feeder.awaitDone(Duration.ofSeconds(120));
+                    feeder.awaitDone(Await.LONG);
                 }
 
                 // The task failure: armed before the next events, so a reader meets the trigger while data flows.
@@ -108,21 +112,23 @@ class ModelFailoverITCase {
                 Files.createFile(trigger);
                 long t1 = System.nanoTime();
                 try (EventFeeder feeder = EventFeeder.start(kafka, events.subList(BEFORE_FAILURE, DURING_FAILURES), 20)) {
-                    Await.until(() -> rest.numRestarts(id) > restarts && rest.allTasksRunning(id),
-                            Duration.ofSeconds(120), "job running again after the injected failure");
+                    // The trigger gone too: a restart counted late for the broker restart is not the one awaited.
+                    Await.until(() -> !Files.exists(trigger) && rest.numRestarts(id) > restarts
+                            && rest.allTasksRunning(id), Await.LONG, "job running again after the injected failure");
                     Figures.record("ModelFailoverITCase", "injected task failure (same TaskManager): all tasks RUNNING "
                             + "after " + (System.nanoTime() - t1) / 1_000_000 + " ms");
                     assertThat(trigger).as("the failure was injected").doesNotExist();
-                    feeder.awaitDone(Duration.ofSeconds(120));
+                    feeder.awaitDone(Await.LONG);
                 }
                 kafka.sendItems(late); // in the item index only if the encoder works after the restart
-                Thread.sleep(5000);
+                RankerGauges.awaitAtLeast(rest, id, RankerGauges.ITEMS_INDEXED, early.size() + late.size(), Await.LONG,
+                        "the items published after the restart encoded and indexed");
                 for (UserEvent e : events.subList(DURING_FAILURES, EVENTS)) {
                     kafka.sendEvent(e);
                 }
                 kafka.flush();
                 List<Recommendation> recs = Await.until(() -> kafka.readCommitted("recommendations", Recommendation.class),
-                        r -> r.size() >= EVENTS, Duration.ofSeconds(120), "all recommendations committed");
+                        r -> r.size() >= EVENTS, Await.LONG, "all recommendations committed");
                 assertThat(Recs.triggerIds(recs)).as("one committed recommendation per event across both failures")
                         .containsExactlyElementsOf(Recs.eventIds(events));
                 assertThat(recs).allSatisfy(r -> assertThat(r.getRecommender()).isEqualTo("model"));
@@ -142,7 +148,7 @@ class ModelFailoverITCase {
             String tmLog = Files.readString(tm.logFile());
             assertThat(tmLog).as("failover reuses the job's class loader: no second native-library load")
                     .doesNotContain("already loaded in another classloader");
-            Await.until(() -> "CANCELED".equals(rest.jobStatus(id)), Duration.ofSeconds(60), "job canceled");
+            Await.until(() -> "CANCELED".equals(rest.jobStatus(id)), Await.LONG, "job canceled");
 
             // A NEW job on the same TaskManager (a resubmission, an upgrade from a savepoint) gets a new user
             // class loader; without the encoder jars in lib/ its tokenizer cannot load a second time.
@@ -152,7 +158,7 @@ class ModelFailoverITCase {
             JobClient second = JobSubmitter.submit(cluster.restPort(), again);
             try {
                 Await.until(() -> Files.readString(tm.logFile()).contains("already loaded in another classloader"),
-                        Duration.ofSeconds(120), "the second job's tokenizer failing to load in a new class loader");
+                        Await.LONG, "the second job's tokenizer failing to load in a new class loader");
                 Figures.record("ModelFailoverITCase", "resubmitted job on the same TaskManager without the encoder in "
                         + "lib/: tokenizer load fails (UnsatisfiedLinkError: already loaded in another classloader), "
                         + "restarts " + rest.numRestarts(second.getJobID().toString()));

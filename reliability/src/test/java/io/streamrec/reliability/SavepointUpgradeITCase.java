@@ -18,6 +18,7 @@ import io.streamrec.reliability.support.DeadLetterTally;
 import io.streamrec.reliability.support.Figures;
 import io.streamrec.reliability.support.JobOptionsBuilder;
 import io.streamrec.reliability.support.Kafka;
+import io.streamrec.reliability.support.RankerGauges;
 import io.streamrec.reliability.support.Recs;
 import io.streamrec.reliability.support.RunDirs;
 import io.streamrec.reliability.support.UserJars;
@@ -57,7 +58,8 @@ class SavepointUpgradeITCase {
         List<UserEvent> after = events.subList(260, 420);
         Path testJar = UserJars.of(run.resolve("test-classes.jar"), DeadLetterTally.class);
         try (Kafka kafka = Kafka.start();
-                StandaloneCluster cluster = StandaloneCluster.start(run.resolve("flink"), ClusterSettings.forModel(), 1)) {
+                StandaloneCluster cluster = StandaloneCluster.start(run.resolve("flink"),
+                        RankerGauges.freshMetrics(ClusterSettings.forModel()), 1)) {
             FlinkRest rest = cluster.rest();
             kafka.sendItems(workload.items());
             Map<String, String> v1Options = JobOptionsBuilder.of(JOB, kafka.bootstrap(), run.resolve("checkpoints"))
@@ -66,25 +68,23 @@ class SavepointUpgradeITCase {
                     .set("encoder.model-dir", FlinkClasspath.modelDir("all-minilm-l6-v2-q").toString())
                     .build();
             JobClient v1 = JobSubmitter.submit(cluster.restPort(), v1Options);
-            Await.until(() -> rest.allTasksRunning(v1.getJobID().toString()), Duration.ofSeconds(90), "v1 running");
+            String v1Id = v1.getJobID().toString();
+            Await.until(() -> rest.allTasksRunning(v1Id), Await.LONG, "v1 running");
+            // Feedback is learnt only about items a ranker has indexed: the warm-up starts once every ranker
+            // has the whole catalogue (the encoder's first vectors take a while on a slow machine).
+            RankerGauges.awaitAtLeast(rest, v1Id, RankerGauges.ITEMS_INDEXED, workload.items().size(), Await.LONG,
+                    "the catalogue indexed by v1");
             send(kafka, warmUp);
-            Await.until(() -> kafka.readCommitted("model-updates", ModelUpdate.class).size(), n -> n >= 2,
-                    Duration.ofSeconds(120), "model updates from the warm-up");
-            // The rankers apply the committed updates asynchronously: probe in small batches until a
-            // recommendation shows a learned model (all probe events are sent either way).
-            for (int i = 0; i < probe.size(); i += 10) {
-                send(kafka, probe.subList(i, Math.min(i + 10, probe.size())));
-                Thread.sleep(2000);
-                if (kafka.readCommitted("recommendations", Recommendation.class).stream()
-                        .anyMatch(r -> r.getModelVersion() >= 1)) {
-                    send(kafka, probe.subList(Math.min(i + 10, probe.size()), probe.size()));
-                    break;
-                }
-            }
+            List<ModelUpdate> updates = Await.until(() -> kafka.readCommitted("model-updates", ModelUpdate.class),
+                    u -> u.size() >= 2, Await.LONG, "model updates from the warm-up");
+            // The rankers apply the committed updates asynchronously: the probe follows once every one has.
+            RankerGauges.awaitAtLeast(rest, v1Id, RankerGauges.MODEL_VERSION, updates.size(), Await.LONG,
+                    "the committed updates applied by every ranker");
+            send(kafka, probe);
             List<Recommendation> before = Await.until(() -> kafka.readCommitted("recommendations", Recommendation.class),
-                    r -> r.size() >= 260, Duration.ofSeconds(120), "v1 recommendations");
+                    r -> r.size() >= 260, Await.LONG, "v1 recommendations");
             long versionBefore = before.stream().mapToLong(Recommendation::getModelVersion).max().orElse(0);
-            assertThat(versionBefore).as("v1 learned before the savepoint").isGreaterThanOrEqualTo(1);
+            assertThat(versionBefore).as("v1 learned before the savepoint").isGreaterThanOrEqualTo(updates.size());
 
             long t0 = System.nanoTime();
             String savepoint = v1.stopWithSavepoint(false, run.resolve("savepoints").toUri().toString(),
@@ -101,11 +101,11 @@ class SavepointUpgradeITCase {
             }, List.of(testJar));
             String v2Id = v2.getJobID().toString();
             try {
-                Await.until(() -> rest.allTasksRunning(v2Id), Duration.ofSeconds(120), "v2 running");
+                Await.until(() -> rest.allTasksRunning(v2Id), Await.LONG, "v2 running");
                 assertThat(rest.get("/jobs/" + v2Id).path("vertices").toString()).contains("dead-letter tally (v2)");
                 send(kafka, after);
                 List<Recommendation> all = Await.until(() -> kafka.readCommitted("recommendations", Recommendation.class),
-                        r -> r.size() >= events.size(), Duration.ofSeconds(120), "v2 recommendations");
+                        r -> r.size() >= events.size(), Await.LONG, "v2 recommendations");
                 assertThat(Recs.triggerIds(all)).as("one recommendation per event across the upgrade")
                         .containsExactlyElementsOf(Recs.eventIds(events));
                 Set<String> afterIds = new HashSet<>(Recs.eventIds(after));

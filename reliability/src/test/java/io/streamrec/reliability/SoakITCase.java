@@ -55,17 +55,18 @@ class SoakITCase {
             FlinkProcess tm = cluster.taskManagers().get(0);
             SoakSampler sampler = new SoakSampler();
             try {
-                Await.until(() -> rest.allTasksRunning(id), Duration.ofSeconds(90), "job running");
+                Await.until(() -> rest.allTasksRunning(id), Await.LONG, "job running");
                 try (EventFeeder feeder = EventFeeder.start(kafka, events, RATE)) {
                     long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+                    // Samples every 2 s for the soak's fixed length: pacing, not a wait for something to happen.
                     while (System.nanoTime() < end) {
                         sampler.sample(rest, id, tm);
                         Thread.sleep(2000);
                     }
-                    feeder.awaitDone(Duration.ofSeconds(120));
+                    feeder.awaitDone(Await.LONG);
                 }
                 List<Recommendation> recs = Await.until(() -> kafka.readCommitted("recommendations", Recommendation.class),
-                        r -> r.size() >= events.size(), Duration.ofSeconds(120), "all recommendations");
+                        r -> r.size() >= events.size(), Await.LONG, "all recommendations");
                 assertThat(Recs.triggerIds(recs)).containsExactlyElementsOf(Recs.eventIds(events));
                 assertThat(rest.numRestarts(id)).as("no restarts during the soak").isZero();
             } finally {

@@ -19,7 +19,6 @@ import io.streamrec.reliability.support.Transactions;
 import io.streamrec.tools.data.SyntheticWorkload;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.core.execution.JobClient;
@@ -53,28 +52,33 @@ class TaskManagerKillITCase {
             String id = job.getJobID().toString();
             FlinkRest rest = cluster.rest();
             try {
-                Await.until(() -> rest.allTasksRunning(id), Duration.ofSeconds(60), "job running");
+                Await.until(() -> rest.allTasksRunning(id), Await.LONG, "job running");
                 try (EventFeeder feeder = EventFeeder.start(kafka, events, RATE)) {
+                    long lastCheckpoint = -1; // none yet
                     for (int kill = 1; kill <= 2; kill++) {
                         int mark = EVENTS * kill / 3;
-                        Await.until(() -> feeder.sent() >= mark && rest.latestCheckpoint(id) != null,
-                                Duration.ofSeconds(90), "events sent and a checkpoint completed before kill " + kill);
+                        long since = lastCheckpoint;
+                        // A checkpoint completed since the previous kill: each kill hits a job that has recovered.
+                        FlinkRest.CheckpointInfo checkpoint = Await.until(() -> feeder.sent() >= mark
+                                        ? rest.latestCheckpoint(id) : null, cp -> cp != null && cp.id() > since,
+                                Await.LONG, "events sent and a checkpoint completed before kill " + kill);
+                        lastCheckpoint = checkpoint.id();
                         killTaskManagerAndMeasureRecovery(cluster, kafka, id, kill);
                     }
-                    feeder.awaitDone(Duration.ofSeconds(120));
+                    feeder.awaitDone(Await.LONG);
                 }
                 List<Recommendation> recs = Await.until(
                         () -> kafka.readCommitted("recommendations", Recommendation.class),
-                        r -> r.size() >= EVENTS, Duration.ofSeconds(90), "all recommendations committed");
+                        r -> r.size() >= EVENTS, Await.LONG, "all recommendations committed");
                 assertThat(Recs.triggerIds(recs)).as("one committed recommendation per valid event, none twice")
                         .containsExactlyElementsOf(Recs.eventIds(events));
                 assertThat(rest.numRestarts(id)).as("restarts").isGreaterThanOrEqualTo(2);
             } finally {
                 job.cancel().get();
             }
-            Await.until(() -> "CANCELED".equals(rest.jobStatus(id)), Duration.ofSeconds(30), "job canceled");
+            Await.until(() -> "CANCELED".equals(rest.jobStatus(id)), Await.LONG, "job canceled");
             assertThat(Transactions.all(kafka.bootstrap(), JOB)).as("the sinks were transactional").isNotEmpty();
-            Await.until(() -> Transactions.open(kafka.bootstrap(), JOB), List::isEmpty, Duration.ofSeconds(30),
+            Await.until(() -> Transactions.open(kafka.bootstrap(), JOB), List::isEmpty, Await.LONG,
                     "no open transactions of the job after cancel");
             assertSecretNotLogged(cluster);
         }
@@ -83,13 +87,16 @@ class TaskManagerKillITCase {
     private static void killTaskManagerAndMeasureRecovery(StandaloneCluster cluster, Kafka kafka, String id, int kill)
             throws Exception {
         long committedBefore = kafka.committedEnd("recommendations");
+        // More restarts than before this kill, not "as many as kills": one recovery may count more than one
+        // restart, and then the next kill's wait would end before the JobManager even noticed that kill.
+        long restartsBefore = cluster.rest().numRestarts(id);
         long t0 = System.nanoTime();
         cluster.taskManagers().get(0).kill();
         cluster.startTaskManager();
-        Await.until(() -> cluster.rest().numRestarts(id) >= kill && cluster.rest().allTasksRunning(id),
-                Duration.ofSeconds(120), "job running again after kill " + kill);
+        Await.until(() -> cluster.rest().numRestarts(id) > restartsBefore && cluster.rest().allTasksRunning(id),
+                Await.LONG, "job running again after kill " + kill);
         long running = (System.nanoTime() - t0) / 1_000_000;
-        Await.until(() -> kafka.committedEnd("recommendations") > committedBefore, Duration.ofSeconds(60),
+        Await.until(() -> kafka.committedEnd("recommendations") > committedBefore, Await.LONG,
                 "new committed output after kill " + kill);
         long output = (System.nanoTime() - t0) / 1_000_000;
         Figures.record("TaskManagerKillITCase", "kill " + kill + ": all tasks RUNNING after " + running

@@ -64,7 +64,8 @@ class KafkaBrokerProcessITCase {
                     new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer())) {
                 consumer.subscribe(List.of("views"));
                 String value = null;
-                long deadline = System.currentTimeMillis() + 30_000;
+                // Ends as soon as the record arrives; generous for a slow machine (group join, first fetch).
+                long deadline = System.currentTimeMillis() + 180_000;
                 while (value == null && System.currentTimeMillis() < deadline) {
                     ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
                     for (var r : records) {

@@ -2,10 +2,14 @@ package io.streamrec.reliability.cluster;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -84,6 +88,72 @@ public final class FlinkRest {
         }
         return new CheckpointInfo(completed.path("id").asLong(), completed.path("state_size").asLong(),
                 completed.path("checkpointed_size").asLong(), completed.path("end_to_end_duration").asLong());
+    }
+
+    /**
+     * The job vertex that runs {@code operatorName}: the first whose name contains it (the names of chained
+     * operators are joined into the vertex's name), or null if there is none (yet).
+     */
+    public JsonNode vertexOf(String jobId, String operatorName) throws IOException {
+        for (JsonNode vertex : get("/jobs/" + jobId).path("vertices")) {
+            if (vertex.path("name").asText().contains(operatorName)) {
+                return vertex;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The ids of the metrics that the subtasks of the vertex running {@code operatorName} report (empty if
+     * none yet), of every operator chained in that vertex, e.g. {@code "rank_(model).itemsIndexed"}.
+     */
+    public List<String> operatorMetricIds(String jobId, String operatorName) throws IOException {
+        JsonNode vertex = vertexOf(jobId, operatorName);
+        List<String> ids = new ArrayList<>();
+        if (vertex != null) {
+            for (JsonNode metric : get("/jobs/" + jobId + "/vertices/" + vertex.path("id").asText() + "/subtasks/metrics")) {
+                ids.add(metric.path("id").asText());
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * The smallest value over all subtasks of the operator metric {@code metric} of {@code operatorName}
+     * ({@code "group.name"} for a metric in a group, e.g. {@code "model.version"}); -1 while the job has no
+     * such vertex or any subtask has not reported the metric yet. Every subtask is read on its own, so one
+     * that has not reported yet cannot be missed (as it would be by {@code agg=min}, over those that have).
+     * The JobManager refreshes what it serves every {@code metrics.fetcher.update-interval} (10 s unless set),
+     * so a value may be that old.
+     */
+    public long operatorGaugeMin(String jobId, String operatorName, String metric) throws IOException {
+        JsonNode vertex = vertexOf(jobId, operatorName);
+        if (vertex == null) {
+            return -1;
+        }
+        String id = operatorMetricId(operatorName, metric);
+        // Percent-encoded (the parentheses of "rank_(model)"); a space, were there one, as %20 rather than '+'.
+        String query = "?get=" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+        String subtasks = "/jobs/" + jobId + "/vertices/" + vertex.path("id").asText() + "/subtasks/";
+        int parallelism = vertex.path("parallelism").asInt();
+        long min = Long.MAX_VALUE;
+        for (int i = 0; i < parallelism; i++) {
+            JsonNode values = get(subtasks + i + "/metrics" + query);
+            if (values.size() == 0) {
+                return -1;
+            }
+            min = Math.min(min, (long) Double.parseDouble(values.get(0).path("value").asText()));
+        }
+        return parallelism == 0 ? -1 : min;
+    }
+
+    /**
+     * The REST API's id of an operator's metric: {@code "<operator name>.<metric>"}, with the characters that
+     * the JobManager's metric query service replaces in the operator's name (space, '.', ':', ',') as '_':
+     * "rank (model)" and "model.version" make {@code "rank_(model).model.version"}.
+     */
+    public static String operatorMetricId(String operatorName, String metric) {
+        return operatorName.replaceAll("[ .:,]", "_") + "." + metric;
     }
 
     /** One completed checkpoint: full state size, incremental size, and duration (ms). */

@@ -73,7 +73,7 @@ public final class Kafka implements AutoCloseable {
         producer.close(Duration.ofSeconds(10));
         broker.close();
         Thread.sleep(down.toMillis());
-        broker = broker.restart(Duration.ofSeconds(90));
+        broker = broker.restart(Await.LONG);
         producer = newProducer();
     }
 
