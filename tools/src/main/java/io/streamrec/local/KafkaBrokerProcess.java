@@ -54,9 +54,12 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** Starts a broker on free ports in a fresh temporary folder and waits until it serves requests. */
+    /**
+     * Starts a broker on free ports in a fresh temporary folder and waits until it serves requests (seconds on
+     * a usual machine; the bound is for one several times slower).
+     */
     public static KafkaBrokerProcess startEphemeral() throws IOException {
-        return start(Files.createTempDirectory("streamrec-kafka-"), 0, 0, Duration.ofSeconds(90));
+        return start(Files.createTempDirectory("streamrec-kafka-"), 0, 0, Duration.ofMinutes(5));
     }
 
     /**

@@ -23,6 +23,12 @@ import org.slf4j.LoggerFactory;
  * Closing it SIGKILLs whatever is still running, so a failed test leaves no process behind.
  */
 public final class StandaloneCluster implements AutoCloseable {
+    /**
+     * How long a JobManager or TaskManager may take to start: seconds on a usual machine; the wait ends as soon
+     * as it is up, so the bound only has to hold on a machine several times slower.
+     */
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+
     private static final Logger LOG = LoggerFactory.getLogger(StandaloneCluster.class);
     private static final String RESULT_PREFIX = "BASH_JAVA_UTILS_EXEC_RESULT:";
 
@@ -51,7 +57,7 @@ public final class StandaloneCluster implements AutoCloseable {
             for (int i = 0; i < taskManagers; i++) {
                 cluster.startTaskManager();
             }
-            cluster.awaitTaskManagers(taskManagers, Duration.ofSeconds(90));
+            cluster.awaitTaskManagers(taskManagers, START_TIMEOUT);
             return cluster;
         } catch (IOException | RuntimeException e) {
             cluster.close();
@@ -124,7 +130,7 @@ public final class StandaloneCluster implements AutoCloseable {
     private void startJobManager() throws IOException {
         jobManager = launch("jobmanager", "GET_JM_RESOURCE_PARAMS",
                 "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint", FlinkClasspath.flinkLib());
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (!rest.isUp()) {
             if (!jobManager.isAlive() || System.nanoTime() > deadline) {
                 throw new IOException("the JobManager did not start; see " + jobManager.logFile());
