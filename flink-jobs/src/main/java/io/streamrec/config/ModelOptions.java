@@ -112,6 +112,14 @@ public final class ModelOptions {
                     + "really shown; turn off for offline replays, where nobody saw them and only sampled "
                     + "negatives are true labels.");
 
+    public static final ConfigOption<Loss> LOSS = ConfigOptions.key("learning.loss")
+            .enumType(Loss.class)
+            .defaultValue(Loss.PAIRWISE)
+            .withDescription("POINTWISE: log loss of each labelled item on its own (the score is calibrated as a "
+                    + "probability). PAIRWISE: the item taken against each negative, log loss of their score "
+                    + "difference (BPR): the ranker learns the order of items, which is what a list needs; the "
+                    + "score is then a relative one.");
+
     public static final ConfigOption<Boolean> REBUILD_FROM_LOG = ConfigOptions.key("learning.rebuild-from-log")
             .booleanType()
             .defaultValue(true)
@@ -140,6 +148,12 @@ public final class ModelOptions {
                     + "ranking.candidates plus the user's exclusions. Wider finds more of the true nearest items "
                     + "at a lower rate: recall@100 0.975 at 10k items and 0.90 at 100k with 100, 0.999 and 0.96 "
                     + "with 200 at 0.6x the rate (docs/ranking.md); the ranker rescores every candidate.");
+
+    /** What the ranker's gradient optimises. */
+    public enum Loss {
+        POINTWISE,
+        PAIRWISE
+    }
 
     /** How the nearest items are retrieved. */
     public enum IndexKind {

@@ -20,17 +20,42 @@ public final class GradientBuffer {
 
     /** Adds one example; returns its log loss (0 for an example with a non-finite feature, which is skipped). */
     public double add(ModelState model, float[] features, boolean label, long nowMillis) {
+        if (!finite(features)) {
+            return 0;
+        }
+        return counted(Ranker.accumulate(model.weights, features, label, ready(model)), nowMillis);
+    }
+
+    /**
+     * Adds one ordered pair, the item taken above a negative; returns its pairwise loss (0 for a pair with a
+     * non-finite feature, which is skipped).
+     */
+    public double addPair(ModelState model, float[] taken, float[] negative, long nowMillis) {
+        if (!finite(taken) || !finite(negative)) {
+            return 0;
+        }
+        return counted(Ranker.accumulatePair(model.weights, taken, negative, ready(model)), nowMillis);
+    }
+
+    private static boolean finite(float[] features) {
         for (float f : features) {
             if (!Float.isFinite(f)) {
-                return 0;
+                return false;
             }
         }
+        return true;
+    }
+
+    private float[] ready(ModelState model) {
         if (sum == null || sum.length != model.size()) {
             sum = new float[model.size()];
             count = 0;
             lossSum = 0;
         }
-        double loss = Ranker.accumulate(model.weights, features, label, sum);
+        return sum;
+    }
+
+    private double counted(double loss, long nowMillis) {
         lossSum += loss;
         count++;
         oldestAt = Math.min(oldestAt, nowMillis);

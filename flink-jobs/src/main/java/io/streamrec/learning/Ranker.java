@@ -1,6 +1,9 @@
 package io.streamrec.learning;
 
-/** Logistic ranker: P(positive) = sigmoid(w . x), trained with AdaGrad on the log loss. */
+/**
+ * Linear ranker over features: score = sigmoid(w . x), trained with AdaGrad on the log loss of single
+ * labelled items (pointwise) or of ordered pairs (pairwise).
+ */
 public final class Ranker {
     private static final float EPSILON = 1e-7f;
 
@@ -32,6 +35,20 @@ public final class Ranker {
             gradient[i] += error * x[i];
         }
         return logLoss(p, label);
+    }
+
+    /**
+     * Adds the pairwise (BPR) log-loss gradient of {@code positive} ranked above {@code negative} to
+     * {@code gradient}; returns the pair's loss, {@code log(1 + exp(-(w . positive - w . negative)))}.
+     */
+    public static double accumulatePair(float[] weights, float[] positive, float[] negative, float[] gradient) {
+        float margin = logit(weights, positive) - logit(weights, negative);
+        float wrong = sigmoid(-margin); // how far the pair is from the right order
+        int n = Math.min(gradient.length, Math.min(positive.length, negative.length));
+        for (int i = 0; i < n; i++) {
+            gradient[i] -= wrong * (positive[i] - negative[i]);
+        }
+        return Math.log1p(Math.exp(-margin));
     }
 
     /** One AdaGrad step with mean gradient {@code g}; increments the version. */

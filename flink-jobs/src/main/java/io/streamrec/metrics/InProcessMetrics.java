@@ -49,6 +49,17 @@ public final class InProcessMetrics {
         return seen < subtasks ? -1 : min;
     }
 
+    /** The values of numeric gauge {@code metric} of operator {@code operator}, one per subtask that registered it. */
+    public static List<Long> gaugeValues(String operator, String metric) {
+        List<Long> values = new java.util.ArrayList<>();
+        for (Metric m : METRICS.getOrDefault(operator + "|" + metric, List.of())) {
+            if (m instanceof Gauge<?> g && g.getValue() instanceof Number n) {
+                values.add(n.longValue());
+            }
+        }
+        return values;
+    }
+
     /** Sum over subtasks of counter {@code metric} of operator {@code operator}; 0 when not registered. */
     public static long sum(String operator, String metric) {
         long sum = 0;

@@ -45,6 +45,8 @@ public final class MetricNames {
     public static final String MODEL_GRADIENT_NORM = "gradientNorm";
     public static final String MODEL_FEEDBACK_EXAMPLES = "feedbackExamples";
     public static final String MODEL_LOG_LOSS = "logLoss";
+    /** CRC of the ranker's weights: equal on every subtask that applied the same updates. */
+    public static final String MODEL_CHECKSUM = "checksum";
 
     /** How Flink exports a metric (a histogram becomes quantiles plus a count). */
     public enum Kind {
@@ -99,5 +101,6 @@ public final class MetricNames {
             new Metric(MODEL_GROUP, MODEL_UPDATE_STALENESS_MS, Kind.GAUGE, Status.REGISTERED, RANK_OPERATOR),
             new Metric(MODEL_GROUP, MODEL_GRADIENT_NORM, Kind.GAUGE, Status.REGISTERED, RANK_OPERATOR),
             new Metric(MODEL_GROUP, MODEL_FEEDBACK_EXAMPLES, Kind.COUNTER, Status.REGISTERED, RANK_OPERATOR),
-            new Metric(MODEL_GROUP, MODEL_LOG_LOSS, Kind.GAUGE, Status.REGISTERED, RANK_OPERATOR));
+            new Metric(MODEL_GROUP, MODEL_LOG_LOSS, Kind.GAUGE, Status.REGISTERED, RANK_OPERATOR),
+            new Metric(MODEL_GROUP, MODEL_CHECKSUM, Kind.GAUGE, Status.REGISTERED, RANK_OPERATOR));
 }

@@ -16,6 +16,7 @@ final class ModelMetrics {
     final Histogram rankingLatencyMicros;
     volatile long modelVersion;
     volatile long itemsIndexed;
+    volatile long modelChecksum;
     volatile long stalenessMillis;
     volatile double gradientNorm;
     volatile double logLoss;
@@ -32,5 +33,6 @@ final class ModelMetrics {
         model.gauge(MetricNames.MODEL_UPDATE_STALENESS_MS, () -> stalenessMillis);
         model.gauge(MetricNames.MODEL_GRADIENT_NORM, () -> gradientNorm);
         model.gauge(MetricNames.MODEL_LOG_LOSS, () -> logLoss);
+        model.gauge(MetricNames.MODEL_CHECKSUM, () -> modelChecksum);
     }
 }

@@ -5,6 +5,7 @@ import io.streamrec.avro.ModelUpdate;
 import io.streamrec.avro.Recommendation;
 import io.streamrec.avro.RecommendedItem;
 import io.streamrec.avro.UserEvent;
+import io.streamrec.config.ModelOptions;
 import io.streamrec.events.DeadLetters;
 import io.streamrec.events.SourcedEvent;
 import io.streamrec.learning.FeedbackLabeler;
@@ -18,7 +19,6 @@ import io.streamrec.user.UserProfile;
 import io.streamrec.user.UserStateTtl;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -120,8 +120,11 @@ public class ModelRecommenderFunction
         }
         profile.history.rememberEvent(event.getEventId(), settings.common.dedupWindow);
         ItemVector item = event.getItemId() == null ? null : items.get(event.getItemId());
+        // A positive only at the user's first interaction with the item: a later one (the purchase after the
+        // view) would be labelled on a profile that already holds the item, a positive no ranker has to find.
         if (settings.learningEnabled && item != null && item.text != null && replica.ready()
-                && InteractionWeights.of(event.getType()) > 0 && event.getType() != EventType.REVIEW) {
+                && InteractionWeights.of(event.getType()) > 0 && event.getType() != EventType.REVIEW
+                && !profile.history.contains(item.itemId)) {
             learnFrom(profile, event, item, time, now, items, ctx);
         }
         float reviewSentiment = event.getType() == EventType.REVIEW
@@ -163,8 +166,14 @@ public class ModelRecommenderFunction
         ModelState model = replica.model();
         List<FeedbackLabeler.Example> examples = replica.labeler().label(context, before, taken, replica.index(),
                 id -> get(items, id), model.size() - Feature.COUNT, event.getEventId());
+        // The labeller puts the item taken first, its negatives after it.
         for (FeedbackLabeler.Example e : examples) {
-            double loss = learning.gradients.add(model, e.features(), e.label(), now);
+            if (settings.loss == ModelOptions.Loss.PAIRWISE && e.label()) {
+                continue;
+            }
+            double loss = settings.loss == ModelOptions.Loss.PAIRWISE
+                    ? learning.gradients.addPair(model, examples.get(0).features(), e.features(), now)
+                    : learning.gradients.add(model, e.features(), e.label(), now);
             metrics.logLoss = metrics.logLoss == 0 ? loss : 0.99 * metrics.logLoss + 0.01 * loss;
             metrics.examples.inc();
         }
@@ -178,10 +187,7 @@ public class ModelRecommenderFunction
         long started = System.nanoTime();
         List<RecommendedItem> shown = new ArrayList<>();
         if (replica.ready()) {
-            Set<String> excluded = settings.common.excludePurchased ? profile.history.purchasedItems() : new HashSet<>();
-            if (trigger.getItemId() != null) {
-                excluded.add(trigger.getItemId());
-            }
+            Set<String> excluded = settings.common.excludedFor(profile.history, trigger.getItemId());
             FeatureExtractor.Context context = context(profile, time);
             List<String> nearest = candidateCache.nearest(trigger.getUserId(), context.fused, settings.candidates,
                     excluded, replica.index(), replica.indexVersion());
@@ -231,6 +237,7 @@ public class ModelRecommenderFunction
 
     private void refreshGauges() {
         metrics.modelVersion = replica.version();
+        metrics.modelChecksum = replica.model() == null ? 0L : replica.model().checksum();
         metrics.itemsIndexed = replica.indexSize();
     }
 

@@ -26,6 +26,7 @@ public final class ModelSettings implements Serializable {
     public final double l2;
     public final int sampledNegatives;
     public final boolean shownNegatives;
+    public final ModelOptions.Loss loss;
     public final String jobName;
     public final ModelOptions.IndexKind index;
     public final int approximateAbove;
@@ -49,6 +50,7 @@ public final class ModelSettings implements Serializable {
         this.l2 = config.get(ModelOptions.L2);
         this.sampledNegatives = config.get(ModelOptions.SAMPLED_NEGATIVES);
         this.shownNegatives = config.get(ModelOptions.SHOWN_NEGATIVES);
+        this.loss = config.get(ModelOptions.LOSS);
         this.jobName = config.get(JobOptions.JOB_NAME);
         this.index = config.get(ModelOptions.INDEX);
         this.approximateAbove = config.get(ModelOptions.APPROXIMATE_ABOVE);

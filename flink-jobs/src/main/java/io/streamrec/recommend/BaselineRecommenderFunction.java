@@ -13,7 +13,6 @@ import io.streamrec.user.UserHistory;
 import io.streamrec.user.UserStateTtl;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -116,10 +115,7 @@ public class BaselineRecommenderFunction
 
     private Recommendation recommend(UserHistory user, UserEvent trigger, long time, long now,
             ReadOnlyBroadcastState<String, ItemInfo> catalogue) throws Exception {
-        Set<String> excluded = settings.excludePurchased ? user.purchasedItems() : new HashSet<>();
-        if (trigger.getItemId() != null) {
-            excluded.add(trigger.getItemId());
-        }
+        Set<String> excluded = settings.excludedFor(user, trigger.getItemId());
         List<ScoredItem> ranked = ranker.rank(user, settings.topN, excluded, settings.filter, id -> {
             try {
                 return catalogue.get(id);

@@ -127,6 +127,16 @@ public class UserHistory {
         return recent;
     }
 
+    /** Whether {@code itemId} is among the kept interactions. */
+    public boolean contains(String itemId) {
+        for (int i = itemIds.length - 1; i >= 0; i--) {
+            if (itemId.equals(itemIds[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public Set<String> purchasedItems() {
         Set<String> result = new LinkedHashSet<>();
         for (int i = 0; i < itemIds.length; i++) {

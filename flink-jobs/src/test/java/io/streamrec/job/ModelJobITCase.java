@@ -133,6 +133,18 @@ class ModelJobITCase {
             assertThat(first.getExampleCount()).isGreaterThanOrEqualTo(16);
             assertThat(first.getModelName()).isEqualTo("ranker");
 
+            // Every ranker applies the whole log in order: once each has applied every committed update, all
+            // hold the same parameters (the checksum gauge) and version.
+            List<Long> versions = await(() -> {
+                long committed = kafka.readAll("model-updates").size();
+                List<Long> v = InProcessMetrics.gaugeValues(MetricNames.RANK_OPERATOR, MetricNames.MODEL_VERSION);
+                return v.size() == RANKERS && v.stream().allMatch(x -> x == committed) ? v : List.of();
+            }, v -> !v.isEmpty(), "every ranker at the last committed update");
+            List<Long> checksums = InProcessMetrics.gaugeValues(MetricNames.RANK_OPERATOR, MetricNames.MODEL_CHECKSUM);
+            assertThat(checksums).as("replicas' parameters after version " + versions.get(0)).hasSize(RANKERS)
+                    .doesNotContain(0L).containsOnly(checksums.get(0));
+            assertThat(versions.get(0)).isGreaterThanOrEqualTo(updates.size());
+
             List<DeadLetter> dead = await(() -> decode(kafka.readAll("dead-letters"), DeadLetter.class),
                     list -> !list.isEmpty(), "dead letters");
             assertThat(dead).singleElement().satisfies(d -> assertThat(d.getErrorCode()).isEqualTo("UNDECODABLE"));
