@@ -2,13 +2,16 @@
 # Offline evaluation: replays a dataset in time order, test-then-learn, through the job's recommenders
 # (the real Flink operators, driven directly) and the baselines; writes metrics.json, report.md and plots.
 #
-#   scripts/eval.sh --dataset DIR [--recommenders model,baseline,popularity,recent-popularity,cooccurrence,text,random]
+#   scripts/eval.sh --dataset DIR|synthetic[:N] [--recommenders model,model-diverse,model-frozen,baseline,
+#                   popularity,recent-popularity,decayed-popularity,cooccurrence,online-mf,text,random]
 #                   [--limit N] [--out DIR] [--top-n 10] [--warm-up 0.1] [--held-out 0.2] [--recent-days 7]
-#                   [--cooccurrence-window 20] [--seed 42] [--text-model all-minilm-l6-v2-q] [--text-threads 2]
-#                   [-- --job.option value ...]
+#                   [--cooccurrence-window 20] [--popularity-half-life-days 365] [--mf-factors 64]
+#                   [--mf-learning-rate 0.05] [--mf-regularisation 0.01] [--mf-negatives 64] [--seed 42]
+#                   [--text-model all-minilm-l6-v2-q] [--text-threads 2] [-- --job.option value ...]
 #
 # DIR holds MovieLens latest (movies.csv + ratings.csv), MovieLens 100K (u.data + u.item) or the generic
-# events.csv + items.csv (docs/datasets.md). Default --out: .local/eval/<dataset folder name>.
+# events.csv + items.csv (docs/datasets.md); "synthetic" (or synthetic:N events, default 50000) replays the
+# project's synthetic shop with planted tastes. Default --out: .local/eval/<dataset folder name>.
 # Options after -- go to the job's recommenders (model, baseline), e.g. -- --ranking.candidates.co-occurring 30.
 # EVAL_JAVA_OPTS adds JVM options (default heap -Xmx3g). See docs/evaluation.md.
 set -euo pipefail
@@ -16,7 +19,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 if [[ $# -eq 0 || "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then
-  sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,/^set -euo/{/^set -euo/d;p;}' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
   exit 0
 fi
 
@@ -33,9 +36,14 @@ for ((i = 0; i < ${#args[@]}; i++)); do
   esac
 done
 [[ -n "$dataset" ]] || die "--dataset DIR is required (see scripts/eval.sh --help)"
-[[ -d "$dataset" ]] || die "dataset folder $dataset does not exist"
+if [[ "$dataset" =~ ^synthetic(:[0-9]+)?$ ]]; then
+  dataset_name=synthetic  # the project's synthetic shop with planted tastes, generated in the JVM
+else
+  [[ -d "$dataset" ]] || die "dataset folder $dataset does not exist"
+  dataset_name="$(basename "$(cd "$dataset" && pwd)")"
+fi
 if [[ -z "$out" ]]; then
-  out="$LOCAL/eval/$(basename "$(cd "$dataset" && pwd)")"
+  out="$LOCAL/eval/$dataset_name"
   args=(--out "$out" "${args[@]}")
 fi
 

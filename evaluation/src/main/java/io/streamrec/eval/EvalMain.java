@@ -7,6 +7,7 @@ import io.streamrec.eval.report.SummaryTable;
 import io.streamrec.tools.data.Dataset;
 import io.streamrec.tools.data.DatasetReader;
 import io.streamrec.tools.data.MalformedDatasetException;
+import io.streamrec.tools.data.SyntheticWorkload;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ public final class EvalMain {
         try {
             options = EvalOptions.parse(args, registry.names());
             registry.requireKnown(options.recommenders());
-            dataset = DatasetReader.open(options.dataset());
+            dataset = openDataset(options);
         } catch (IllegalArgumentException | MalformedDatasetException e) {
             err.println("error: " + e.getMessage());
             return 2;
@@ -57,7 +58,36 @@ public final class EvalMain {
         return 0;
     }
 
+    /** Default length of the synthetic workload ({@code --dataset synthetic}; {@code synthetic:N} for another). */
+    static final long SYNTHETIC_EVENTS = 50_000;
+
+    /**
+     * The dataset folder, or the project's synthetic shop with planted tastes for {@code synthetic[:events]}
+     * (seeded by {@code --seed}; no files needed).
+     */
+    static Dataset openDataset(EvalOptions options) throws IOException {
+        String name = options.dataset().toString();
+        if (name.equals("synthetic") || name.startsWith("synthetic:")) {
+            long events = SYNTHETIC_EVENTS;
+            if (name.startsWith("synthetic:")) {
+                try {
+                    events = Long.parseLong(name.substring("synthetic:".length()));
+                } catch (NumberFormatException e) {
+                    events = -1;
+                }
+                if (events <= 0) {
+                    throw new IllegalArgumentException("--dataset synthetic:N takes a positive number of events, got " + name);
+                }
+            }
+            return new SyntheticWorkload(options.seed()).asDataset(events);
+        }
+        return DatasetReader.open(options.dataset());
+    }
+
     static String datasetName(Path dataset) {
+        if (dataset.toString().matches("synthetic(:.*)?")) {
+            return "synthetic";
+        }
         Path name = dataset.toAbsolutePath().normalize().getFileName();
         return name == null ? "dataset" : name.toString();
     }

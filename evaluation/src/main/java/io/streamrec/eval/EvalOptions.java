@@ -4,6 +4,8 @@ import io.streamrec.config.JobConfig;
 import io.streamrec.config.RecommendOptions;
 import io.streamrec.eval.protocol.ReplaySettings;
 import io.streamrec.eval.protocol.TimelineSplit;
+import io.streamrec.eval.recommenders.OnlineMatrixFactorisation;
+import io.streamrec.eval.recommenders.RecommenderContext;
 import io.streamrec.local.CommandLine;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +28,8 @@ public record EvalOptions(
         ReplaySettings replay,
         Duration recentWindow,
         int coOccurrenceWindow,
+        Duration popularityHalfLife,
+        OnlineMatrixFactorisation.Settings onlineMf,
         long seed,
         String textModel,
         int textThreads,
@@ -35,6 +39,8 @@ public record EvalOptions(
     static final String USAGE = """
             usage: scripts/eval.sh --dataset DIR [--recommenders a,b,...] [--limit N] [--out DIR] [--top-n 10]
                    [--warm-up 0.1] [--held-out 0.2] [--recent-days 7] [--cooccurrence-window 20] [--seed 42]
+                   [--popularity-half-life-days 365] [--mf-factors 64] [--mf-learning-rate 0.05]
+                   [--mf-regularisation 0.01] [--mf-negatives 64]
                    [--text-model all-minilm-l6-v2-q] [--text-threads 2] [--max-candidates 1000]
                    [-- --job.option value ...]   (options of the job's recommenders, e.g. -- --ranking.index EXACT)""";
 
@@ -42,7 +48,8 @@ public record EvalOptions(
     static final Set<String> SET_BY_THE_REPLAY = Set.of(RecommendOptions.MIN_INTERVAL.key(), RecommendOptions.TOP_N.key());
 
     private static final Set<String> KNOWN = Set.of("dataset", "recommenders", "limit", "out", "top-n", "warm-up",
-            "held-out", "recent-days", "cooccurrence-window", "seed", "text-model", "text-threads", "max-candidates",
+            "held-out", "recent-days", "cooccurrence-window", "seed", "popularity-half-life-days", "mf-factors",
+            "mf-learning-rate", "mf-regularisation", "mf-negatives", "text-model", "text-threads", "max-candidates",
             "commit");
 
     public static EvalOptions parse(String[] args, List<String> allRecommenders) {
@@ -83,9 +90,19 @@ public record EvalOptions(
         if (recentDays <= 0) {
             throw new IllegalArgumentException("--recent-days must be positive, got " + recentDays);
         }
+        double halfLifeDays = cl.getDouble("popularity-half-life-days",
+                RecommenderContext.DEFAULT_POPULARITY_HALF_LIFE.toMillis() / 86_400_000.0);
+        if (halfLifeDays <= 0) {
+            throw new IllegalArgumentException("--popularity-half-life-days must be positive, got " + halfLifeDays);
+        }
+        OnlineMatrixFactorisation.Settings mfDefaults = OnlineMatrixFactorisation.Settings.defaults();
+        OnlineMatrixFactorisation.Settings mf = new OnlineMatrixFactorisation.Settings(
+                cl.getInt("mf-factors", mfDefaults.factors()), cl.getDouble("mf-learning-rate", mfDefaults.learningRate()),
+                cl.getDouble("mf-regularisation", mfDefaults.regularisation()),
+                cl.getInt("mf-negatives", mfDefaults.negatives()));
         return new EvalOptions(dataset, recommenders, limit, out, replay,
                 Duration.ofMillis(Math.round(recentDays * 86_400_000L)), cl.getInt("cooccurrence-window", 20),
-                cl.getLong("seed", 42), cl.get("text-model", "all-minilm-l6-v2-q"), cl.getInt("text-threads", 2),
+                Duration.ofMillis(Math.round(halfLifeDays * 86_400_000L)), mf, cl.getLong("seed", 42), cl.get("text-model", "all-minilm-l6-v2-q"), cl.getInt("text-threads", 2),
                 cl.get("commit", "unknown"), jobOptions);
     }
 

@@ -54,7 +54,8 @@ public final class Evaluation {
 
     static RecommenderContext context(EvalOptions options, Supplier<TextEncoder> encoder) {
         return new RecommenderContext(options.replay().maxCandidates(), options.recentWindow(),
-                options.coOccurrenceWindow(), options.seed(), encoder, options.jobOptions());
+                options.coOccurrenceWindow(), options.popularityHalfLife(), options.onlineMf(), options.seed(), encoder,
+                options.jobOptions());
     }
 
     private static List<UserEvent> firstEvents(Dataset dataset, long limit) {

@@ -1,7 +1,11 @@
 package io.streamrec.eval;
 
+import io.streamrec.config.ModelOptions;
+import io.streamrec.config.RecommendOptions;
 import io.streamrec.eval.recommenders.CoOccurrenceRecommender;
+import io.streamrec.eval.recommenders.DecayedPopularityRecommender;
 import io.streamrec.eval.recommenders.ModelUpstream;
+import io.streamrec.eval.recommenders.OnlineMatrixFactorisation;
 import io.streamrec.eval.recommenders.OperatorRecommender;
 import io.streamrec.eval.recommenders.PopularityRecommender;
 import io.streamrec.eval.recommenders.RandomRecommender;
@@ -16,6 +20,7 @@ import io.streamrec.recommend.BaselineRecommenderFunction;
 import io.streamrec.recommend.RecommenderSettings;
 import io.streamrec.text.EncoderSettings;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,26 +33,43 @@ public final class RecommenderRegistry {
     public static RecommenderRegistry standard() {
         RecommenderRegistry registry = new RecommenderRegistry();
 
-        // ── The job's recommenders, driven as real Flink operators: one line each. ─────────────────────
-        registry.register("model", ctx -> OperatorRecommender.open("model",
-                config -> new ModelRecommenderFunction(new ModelSettings(config), EncoderSettings.fromConfiguration(config)),
-                List.of(ModelRecommenderFunction.ITEMS, ModelRecommenderFunction.MODEL),
-                // A replay shows its recommendations to nobody: only sampled negatives are true labels.
-                new ModelUpstream(ctx.textEncoder().get()), ctx.jobOptionsOver(Map.of("learning.shown-negatives", "false")),
-                ctx.maxCandidates()));
+        // ── The job's recommenders, driven as real Flink operators. Every recommender gets the replay's list
+        // rules: no item the user has touched, taken out before the top-N (exclude-seen over the whole history),
+        // and no diversity cap; the product's diversity default is the row model-diverse. ──────────────────
+        registry.register("model", ctx -> model("model", ctx, Map.of(ModelOptions.MAX_PER_CATEGORY.key(), "0")));
+        registry.register("model-diverse", ctx -> model("model-diverse", ctx, Map.of()));
+        // The same model frozen at its start (the prior weights): what online learning adds.
+        registry.register("model-frozen", ctx -> model("model-frozen", ctx, Map.of(
+                ModelOptions.MAX_PER_CATEGORY.key(), "0", ModelOptions.LEARNING_ENABLED.key(), "false")));
         registry.register("baseline", ctx -> OperatorRecommender.open("baseline",
                 config -> new BaselineRecommenderFunction(new RecommenderSettings(config)),
                 List.of(BaselineRecommenderFunction.CATALOGUE), OperatorRecommender.CATALOGUE_UPDATES,
-                ctx.jobOptionsOver(Map.of()),
-                ctx.maxCandidates()));
+                ctx.jobOptionsOver(REPLAY_LIST_RULES), ctx.maxCandidates()));
 
         // ── Baselines of this module. ────────────────────────────────────────────────────────────────────
         registry.register("popularity", ctx -> new PopularityRecommender());
         registry.register("recent-popularity", ctx -> new RecentPopularityRecommender(ctx.recentWindow()));
+        registry.register("decayed-popularity", ctx -> new DecayedPopularityRecommender(ctx.popularityHalfLife()));
         registry.register("cooccurrence", ctx -> new CoOccurrenceRecommender(ctx.coOccurrenceWindow()));
+        registry.register("online-mf", ctx -> new OnlineMatrixFactorisation(ctx.onlineMf(), ctx.seed()));
         registry.register("text", ctx -> new TextSimilarityRecommender(ctx.textEncoder().get()));
         registry.register("random", ctx -> new RandomRecommender(ctx.seed()));
         return registry;
+    }
+
+    /** The replay's exclusion, as job options: every item the user touched, however long ago. */
+    private static final Map<String, String> REPLAY_LIST_RULES = Map.of(
+            RecommendOptions.EXCLUDE_SEEN.key(), "true", RecommendOptions.HISTORY_MAX_LENGTH.key(), "100000");
+
+    private static Recommender model(String name, RecommenderContext ctx, Map<String, String> variant) throws Exception {
+        Map<String, String> defaults = new HashMap<>(REPLAY_LIST_RULES);
+        // A replay shows its recommendations to nobody: only sampled negatives are true labels.
+        defaults.put(ModelOptions.SHOWN_NEGATIVES.key(), "false");
+        defaults.putAll(variant);
+        return OperatorRecommender.open(name,
+                config -> new ModelRecommenderFunction(new ModelSettings(config), EncoderSettings.fromConfiguration(config)),
+                List.of(ModelRecommenderFunction.ITEMS, ModelRecommenderFunction.MODEL),
+                new ModelUpstream(ctx.textEncoder().get()), ctx.jobOptionsOver(defaults), ctx.maxCandidates());
     }
 
     public RecommenderRegistry register(String name, RecommenderFactory factory) {

@@ -78,6 +78,19 @@ class CommandLineTest {
 
         err.reset();
         assertThat(run("--dataset", dir.toString(), "--recommenders", "modle,popularity")).isEqualTo(2);
-        assertThat(err.toString()).contains("unknown recommender(s) [modle]").contains("choose from: model, baseline");
+        assertThat(err.toString()).contains("unknown recommender(s) [modle]").contains("choose from: model, model-diverse, model-frozen, baseline");
+    }
+
+    @Test
+    void replaysTheSyntheticShopWithoutFiles(@TempDir Path dir) throws Exception {
+        assertThat(run("--dataset", "synthetic:3000", "--recommenders", "popularity,cooccurrence", "--out",
+                dir.resolve("r").toString())).isEqualTo(0);
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("r/metrics.json").toFile());
+        assertThat(json.get("events").asLong()).isEqualTo(3000);
+        assertThat(json.get("recommenders").get("cooccurrence").get("tuning").get("probes").asLong()).isPositive();
+
+        err.reset();
+        assertThat(run("--dataset", "synthetic:lots", "--recommenders", "random")).isEqualTo(2);
+        assertThat(err.toString()).contains("synthetic:N takes a positive number of events");
     }
 }

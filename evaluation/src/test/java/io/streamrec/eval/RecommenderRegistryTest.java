@@ -3,6 +3,7 @@ package io.streamrec.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.streamrec.eval.recommenders.OnlineMatrixFactorisation;
 import io.streamrec.eval.recommenders.Recommender;
 import io.streamrec.eval.recommenders.RecommenderContext;
 import java.time.Duration;
@@ -24,7 +25,7 @@ class RecommenderRegistryTest {
         assertThatThrownBy(() -> registry.requireKnown(List.of("popularity", "magic")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("[magic]")
-                .hasMessageContaining("choose from: model, baseline, ")
+                .hasMessageContaining("choose from: model, model-diverse, model-frozen, baseline, ")
                 .hasMessageContaining("random");
         assertThatThrownBy(() -> registry.requireKnown(List.of())).hasMessageContaining("choose from");
     }
@@ -70,7 +71,8 @@ class RecommenderRegistryTest {
 
     @Test
     void jobOptionsReachTheJobsRecommender() throws Exception {
-        RecommenderContext context = new RecommenderContext(20, Duration.ofDays(7), 20, 42L, () -> {
+        RecommenderContext context = new RecommenderContext(20, Duration.ofDays(7), 20, Duration.ofDays(30),
+                OnlineMatrixFactorisation.Settings.defaults(), 42L, () -> {
             throw new AssertionError("the baseline needs no text encoder");
         }, Map.of("recommend.blocked-items", "stove"));
         List<Recommender> opened = RecommenderRegistry.standard().open(List.of("baseline"), context);
