@@ -43,7 +43,7 @@ public final class Reasons {
         ItemVector bestItem = null;
         for (int i = history.size() - 1; i >= 0 && i >= history.size() - LOOK_BACK; i--) {
             ItemVector other = items.apply(history.itemIds[i]);
-            if (other == null || other.itemId.equals(item.itemId)) {
+            if (other == null || sameForTheReader(other, item)) {
                 continue;
             }
             float sim = Vectors.dot(other.text, item.text);
@@ -65,7 +65,7 @@ public final class Reasons {
         float bestSim = -2f;
         for (int i = history.size() - 1; i >= 0 && i >= history.size() - LOOK_BACK; i--) {
             ItemVector other = items.apply(history.itemIds[i]);
-            if (other != null && !other.itemId.equals(item.itemId)) {
+            if (other != null && !sameForTheReader(other, item)) {
                 float sim = Vectors.dot(other.text, item.text);
                 if (sim > bestSim) {
                     bestSim = sim;
@@ -74,6 +74,14 @@ public final class Reasons {
             }
         }
         return best;
+    }
+
+    /**
+     * Whether citing {@code other} for {@code item} would read as the item citing itself: the same item, or
+     * another one with the same title (catalogues repeat titles across sizes, colours and sellers).
+     */
+    private static boolean sameForTheReader(ItemVector other, ItemVector item) {
+        return other.itemId.equals(item.itemId) || (other.title != null && other.title.equalsIgnoreCase(item.title));
     }
 
     private static String verb(EventType type) {
