@@ -6,9 +6,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a MovieLens "latest" folder ({@code movies.csv}, {@code ratings.csv}, optional
@@ -17,8 +21,10 @@ import java.util.Locale;
  * <ul>
  *   <li>each movie becomes an {@link Item}: id {@code m<movieId>}, the title, categories = genres split
  *       on '|' ("(no genres listed)" gives none), description {@code "Genres: A, B."} (null without
- *       genres), no price, {@code updated_at} = time of the dataset's first event (MovieLens has no
- *       catalogue dates, so every movie is in the catalogue from the start);</li>
+ *       genres), no price, {@code updated_at} = the later of the dataset's first event and the first of
+ *       January of the release year in the title ("Heat (1995)"): a movie does not enter the catalogue
+ *       before the year it came out (MovieLens has no other catalogue dates; a title without a year enters
+ *       at the start);</li>
  *   <li>each rating becomes a VIEW event with id {@code ml-r-<user>-<movie>-<timestamp>} carrying the
  *       rating; a rating of 4 or more also becomes a PURCHASE event (the positive signal) with id
  *       {@code ml-p-<user>-<movie>-<timestamp>} at the same time, right after the VIEW;</li>
@@ -63,9 +69,23 @@ public final class MovieLensReader {
         List<Item> items = new ArrayList<>();
         CsvFile.readWithHeader(dir.resolve("movies.csv"), List.of("movieId", "title", "genres"), row -> {
             long movie = row.wholeNumber("movieId", row.required("movieId"));
-            items.add(movie(movie, row.required("title"), List.of(row.text("genres").split("\\|")), catalogueTime));
+            String title = row.required("title");
+            items.add(movie(movie, title, List.of(row.text("genres").split("\\|")), entersCatalogue(title, catalogueTime)));
         });
         return new FileDataset("movielens-latest " + dir, items, events);
+    }
+
+    /** A release year at the end of a MovieLens title: "Heat (1995)", "Babylon 5 (1994) " (not "(2007-)"). */
+    private static final Pattern RELEASE_YEAR = Pattern.compile("\\((\\d{4})\\)\\s*$");
+
+    /** The later of {@code start} and the first of January of the release year in {@code title}, if any. */
+    static Instant entersCatalogue(String title, Instant start) {
+        Matcher m = RELEASE_YEAR.matcher(title);
+        if (!m.find()) {
+            return start;
+        }
+        Instant released = LocalDate.of(Integer.parseInt(m.group(1)), 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return released.isAfter(start) ? released : start;
     }
 
     /** A VIEW for the rating, and a PURCHASE at the same time when the rating is 4 or more. */

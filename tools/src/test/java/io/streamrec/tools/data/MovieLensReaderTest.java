@@ -42,7 +42,8 @@ class MovieLensReaderTest {
                         List.of("Adventure", "Animation", "Children"), first),
                 item("m2", "American President, The (1995)", "Genres: Comedy, Drama, Romance.",
                         List.of("Comedy", "Drama", "Romance"), first),
-                item("m3", "Nothing Known (2001)", null, List.of(), first));
+                // Released after the first event (2000-07-30): it enters on the first of January 2001.
+                item("m3", "Nothing Known (2001)", null, List.of(), Instant.parse("2001-01-01T00:00:00Z")));
         assertThat(dataset.description()).startsWith("movielens-latest ");
         assertThat(dataset.eventCount()).isEqualTo(7);
         assertThat(events(dataset)).containsExactly(
@@ -92,6 +93,17 @@ class MovieLensReaderTest {
         assertThatThrownBy(() -> DatasetReader.open(dir))
                 .isInstanceOf(MalformedDatasetException.class)
                 .hasMessageStartingWith(dir.resolve("movies.csv") + ":3: not valid delimited text");
+    }
+
+    @Test
+    void aMovieEntersTheCatalogueNoEarlierThanItsReleaseYear() {
+        Instant start = Instant.parse("2000-07-30T00:00:00Z");
+        assertThat(MovieLensReader.entersCatalogue("Heat (1995)", start)).isEqualTo(start);
+        assertThat(MovieLensReader.entersCatalogue("Memento (2000)", start)).isEqualTo(start);
+        assertThat(MovieLensReader.entersCatalogue("Amélie (Fabuleux destin d'Amélie Poulain, Le) (2001) ", start))
+                .isEqualTo(Instant.parse("2001-01-01T00:00:00Z"));
+        assertThat(MovieLensReader.entersCatalogue("Babylon 5 (2007-)", start)).as("no single year").isEqualTo(start);
+        assertThat(MovieLensReader.entersCatalogue("Untitled", start)).isEqualTo(start);
     }
 
     @Test
