@@ -67,6 +67,8 @@ public class ModelRecommenderFunction
     private transient LearningState learning;
     private transient ModelMetrics metrics;
     private transient CandidateCache candidateCache;
+    /** The model version the checksum gauge was computed for. */
+    private transient long checksumVersion;
 
     /** Review text without a rating is scored by a zero-shot classifier on {@code sentimentEncoder}'s vectors. */
     public ModelRecommenderFunction(ModelSettings settings, EncoderSettings sentimentEncoder) {
@@ -90,6 +92,7 @@ public class ModelRecommenderFunction
     public void open(OpenContext openContext) {
         profiles = getRuntimeContext().getState(profileDescriptor(settings));
         candidateCache = new CandidateCache(settings.reuseUsers, settings.reuseCosine);
+        checksumVersion = -1;
         metrics = new ModelMetrics(getRuntimeContext().getMetricGroup(), candidateCache);
         LoggerFactory.getLogger(ModelRecommenderFunction.class).info("Dot products: {}", Vectors.dotProductMode());
         if (sentiment == null && sentimentEncoder != null) {
@@ -237,8 +240,12 @@ public class ModelRecommenderFunction
 
     private void refreshGauges() {
         metrics.modelVersion = replica.version();
-        metrics.modelChecksum = replica.model() == null ? 0L : replica.model().checksum();
         metrics.itemsIndexed = replica.indexSize();
+        // The parameters change only with an update (a new version): no checksum per catalogue item.
+        if (replica.model() != null && replica.version() != checksumVersion) {
+            metrics.modelChecksum = replica.model().checksum();
+            checksumVersion = replica.version();
+        }
     }
 
     @Override
