@@ -1,6 +1,6 @@
 package io.streamrec.bench;
 
-import io.streamrec.ranking.Vectors;
+import io.streamrec.vectors.Vectors;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;

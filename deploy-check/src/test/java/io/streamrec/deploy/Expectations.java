@@ -26,7 +26,7 @@ final class Expectations {
 
     static final String PROMETHEUS_FACTORY = "org.apache.flink.metrics.prometheus.PrometheusReporterFactory";
     static final String PROMETHEUS_PORT = "9249";
-    /** The JVM option that gives the model's dot products SIMD (io.streamrec.ranking.Vectors). */
+    /** The JVM option that gives the model's dot products SIMD (io.streamrec.vectors.Vectors). */
     static final String VECTOR_MODULE_OPTION = "--add-modules=jdk.incubator.vector";
 
     /** Flink's GPU driver and discovery script (plugins/external-resource-gpu of the distribution). */

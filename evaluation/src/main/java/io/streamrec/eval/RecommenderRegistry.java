@@ -2,11 +2,12 @@ package io.streamrec.eval;
 
 import io.streamrec.config.ModelOptions;
 import io.streamrec.config.RecommendOptions;
+import io.streamrec.encode.SentimentPrototypes;
 import io.streamrec.eval.recommenders.CoOccurrenceRecommender;
 import io.streamrec.eval.recommenders.DecayedPopularityRecommender;
+import io.streamrec.eval.recommenders.JobRecommender;
 import io.streamrec.eval.recommenders.ModelUpstream;
 import io.streamrec.eval.recommenders.OnlineMatrixFactorisation;
-import io.streamrec.eval.recommenders.OperatorRecommender;
 import io.streamrec.eval.recommenders.PopularityRecommender;
 import io.streamrec.eval.recommenders.RandomRecommender;
 import io.streamrec.eval.recommenders.RecentPopularityRecommender;
@@ -14,10 +15,9 @@ import io.streamrec.eval.recommenders.Recommender;
 import io.streamrec.eval.recommenders.RecommenderContext;
 import io.streamrec.eval.recommenders.RecommenderFactory;
 import io.streamrec.eval.recommenders.TextSimilarityRecommender;
-import io.streamrec.ranking.ModelRecommenderFunction;
-import io.streamrec.ranking.ModelSettings;
-import io.streamrec.recommend.BaselineRecommenderFunction;
-import io.streamrec.recommend.RecommenderSettings;
+import io.streamrec.job.Settings;
+import io.streamrec.recommenders.BaselineRecommender;
+import io.streamrec.recommenders.ModelRecommender;
 import io.streamrec.text.EncoderSettings;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +33,7 @@ public final class RecommenderRegistry {
     public static RecommenderRegistry standard() {
         RecommenderRegistry registry = new RecommenderRegistry();
 
-        // ── The job's recommenders, driven as real Flink operators. Every recommender gets the replay's list
+        // ── The job's recommenders, their cores driven directly (one subtask's state, without Flink). Every recommender gets the replay's list
         // rules: no item the user has touched, taken out before the top-N (exclude-seen over the whole history),
         // and no diversity cap; the product's diversity default is the row model-diverse. ──────────────────
         registry.register("model", ctx -> model("model", ctx, Map.of(ModelOptions.MAX_PER_CATEGORY.key(), "0")));
@@ -41,10 +41,9 @@ public final class RecommenderRegistry {
         // The same model frozen at its start (the prior weights): what online learning adds.
         registry.register("model-frozen", ctx -> model("model-frozen", ctx, Map.of(
                 ModelOptions.MAX_PER_CATEGORY.key(), "0", ModelOptions.LEARNING_ENABLED.key(), "false")));
-        registry.register("baseline", ctx -> OperatorRecommender.open("baseline",
-                config -> new BaselineRecommenderFunction(new RecommenderSettings(config)),
-                List.of(BaselineRecommenderFunction.CATALOGUE), OperatorRecommender.CATALOGUE_UPDATES,
-                ctx.jobOptionsOver(REPLAY_LIST_RULES), ctx.maxCandidates()));
+        registry.register("baseline", ctx -> JobRecommender.open("baseline",
+                config -> new BaselineRecommender(Settings.recommender(config), 0, 1),
+                JobRecommender.CATALOGUE_UPDATES, ctx.jobOptionsOver(REPLAY_LIST_RULES), ctx.maxCandidates()));
 
         // ── Baselines of this module. ────────────────────────────────────────────────────────────────────
         registry.register("popularity", ctx -> new PopularityRecommender());
@@ -66,9 +65,9 @@ public final class RecommenderRegistry {
         // A replay shows its recommendations to nobody: only sampled negatives are true labels.
         defaults.put(ModelOptions.SHOWN_NEGATIVES.key(), "false");
         defaults.putAll(variant);
-        return OperatorRecommender.open(name,
-                config -> new ModelRecommenderFunction(new ModelSettings(config), EncoderSettings.fromConfiguration(config)),
-                List.of(ModelRecommenderFunction.ITEMS, ModelRecommenderFunction.MODEL),
+        return JobRecommender.open(name,
+                config -> new ModelRecommender(Settings.model(config),
+                        SentimentPrototypes.classifier(EncoderSettings.fromConfiguration(config)), 0, 1),
                 new ModelUpstream(ctx.textEncoder().get()), ctx.jobOptionsOver(defaults), ctx.maxCandidates());
     }
 

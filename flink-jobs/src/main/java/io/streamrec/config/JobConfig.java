@@ -19,7 +19,7 @@ import org.apache.flink.configuration.Configuration;
  * error instead of a silently ignored setting; any other key is passed to Flink as is.
  */
 public final class JobConfig {
-    /** Every class that declares the product's options; the README table is generated from these. */
+    /** Every class that declares the product's options; the table in docs/options.md is generated from these. */
     public static final List<Class<?>> OPTION_CLASSES = List.of(
             JobOptions.class, KafkaOptions.class, RecommendOptions.class, ModelOptions.class, ValidationOptions.class);
 

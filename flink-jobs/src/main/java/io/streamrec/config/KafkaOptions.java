@@ -45,7 +45,7 @@ public final class KafkaOptions {
     public static final ConfigOption<String> TOPIC_TEXT_EVENTS = topic(Topic.TEXT_EVENTS);
     public static final ConfigOption<String> TOPIC_ITEMS = topic(Topic.ITEMS);
     public static final ConfigOption<String> TOPIC_RECOMMENDATIONS = topic(Topic.RECOMMENDATIONS);
-    public static final ConfigOption<String> TOPIC_MODEL_UPDATES = topic(Topic.FEEDBACK);
+    public static final ConfigOption<String> TOPIC_MODEL_UPDATES = topic(Topic.MODEL_UPDATES);
     public static final ConfigOption<String> TOPIC_DEAD_LETTERS = topic(Topic.DEAD_LETTERS);
 
     public static final ConfigOption<List<String>> TOPICS_COMBINED_EVENTS = ConfigOptions.key("topics.combined-events")

@@ -1,5 +1,9 @@
 package io.streamrec.config;
 
+import io.streamrec.learning.Loss;
+import io.streamrec.ranking.ModelRanker;
+import io.streamrec.retrieval.HnswIndex;
+import io.streamrec.retrieval.IndexKind;
 import java.time.Duration;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
@@ -16,7 +20,7 @@ public final class ModelOptions {
 
     public static final ConfigOption<Integer> CANDIDATES_CO_OCCURRING = ConfigOptions.key("ranking.candidates.co-occurring")
             .intType()
-            .defaultValue(60)
+            .defaultValue(ModelRanker.DEFAULT_CO_OCCURRING_CANDIDATES)
             .withDescription("Candidates added per request from co-occurrence: the items whose co-occurrence with "
                     + "the user's recent items (the ranker's co-occurrence feature) is highest. Each candidate "
                     + "is scored, so more cost more per request; 0 adds none.");
@@ -143,21 +147,9 @@ public final class ModelOptions {
 
     public static final ConfigOption<Integer> SEARCH_BEAM = ConfigOptions.key("ranking.index.search-beam")
             .intType()
-            .defaultValue(100)
+            .defaultValue(HnswIndex.DEFAULT_SEARCH_BEAM)
             .withDescription("With ranking.index HNSW: candidates kept while searching the graph (ef), at least "
                     + "ranking.candidates plus the user's exclusions. Wider finds more of the true nearest items "
                     + "at a lower rate: recall@100 0.975 at 10k items and 0.90 at 100k with 100, 0.999 and 0.96 "
                     + "with 200 at 0.6x the rate (docs/ranking.md); the ranker rescores every candidate.");
-
-    /** What the ranker's gradient optimises. */
-    public enum Loss {
-        POINTWISE,
-        PAIRWISE
-    }
-
-    /** How the nearest items are retrieved. */
-    public enum IndexKind {
-        EXACT,
-        HNSW
-    }
 }

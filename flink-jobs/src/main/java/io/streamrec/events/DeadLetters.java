@@ -2,8 +2,8 @@ package io.streamrec.events;
 
 import io.streamrec.avro.DeadLetter;
 import io.streamrec.avro.UserEvent;
-import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.flink.util.OutputTag;
 

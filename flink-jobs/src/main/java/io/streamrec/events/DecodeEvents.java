@@ -1,7 +1,7 @@
 package io.streamrec.events;
 
-import io.streamrec.metrics.MetricNames;
 import io.streamrec.avro.UserEvent;
+import io.streamrec.metrics.MetricNames;
 import io.streamrec.schemas.AvroCodec;
 import io.streamrec.schemas.UndecodableRecordException;
 import java.util.Optional;

@@ -8,11 +8,6 @@ public class SourcedEvent {
     public String topic;
     public int partition;
     public long offset;
-    /**
-     * A request for the recommendations the user would be served now, changing no state: lets an
-     * evaluation score exactly what was served before the event it then replays.
-     */
-    public boolean probe;
     /** Vector of the event's text (search query, review), when the text encoder ran; else null. */
     public float[] textVector;
 
@@ -23,13 +18,6 @@ public class SourcedEvent {
         this.topic = topic;
         this.partition = partition;
         this.offset = offset;
-    }
-
-    /** A probe for {@code event}'s user at its event time; see {@link #probe}. */
-    public static SourcedEvent probe(UserEvent event) {
-        SourcedEvent probe = new SourcedEvent(event, "probe", -1, -1);
-        probe.probe = true;
-        return probe;
     }
 
     public String userId() {

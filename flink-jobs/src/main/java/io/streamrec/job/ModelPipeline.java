@@ -4,19 +4,17 @@ import io.streamrec.avro.DeadLetter;
 import io.streamrec.avro.EventType;
 import io.streamrec.avro.Recommendation;
 import io.streamrec.config.KafkaOptions;
+import io.streamrec.encode.EncodedEvent;
+import io.streamrec.encode.EncodedItem;
+import io.streamrec.encode.EncodingOutcomes;
 import io.streamrec.events.DeadLetters;
 import io.streamrec.events.DecodeModelUpdates;
 import io.streamrec.events.ItemUpdate;
 import io.streamrec.events.SourcedEvent;
 import io.streamrec.job.RecommendationJob.Uids;
 import io.streamrec.metrics.MetricNames;
-import io.streamrec.ranking.EncodedEvent;
-import io.streamrec.ranking.EncodedItem;
-import io.streamrec.ranking.EncodingOutcomes;
-import io.streamrec.ranking.ItemVector;
-import io.streamrec.ranking.ModelInput;
-import io.streamrec.ranking.ModelRecommenderFunction;
-import io.streamrec.ranking.ModelSettings;
+import io.streamrec.recommenders.ModelInput;
+import io.streamrec.state.ItemVector;
 import io.streamrec.text.EncoderSettings;
 import io.streamrec.text.flink.EncodeTextAsyncFunction;
 import io.streamrec.text.flink.TextEncoding;
@@ -94,12 +92,12 @@ final class ModelPipeline {
         SingleOutputStreamOperator<Recommendation> recs = withVectors
                 .keyBy(SourcedEvent::userId)
                 .connect(items.union(removals, updateInputs)
-                        .broadcast(ModelRecommenderFunction.ITEMS, ModelRecommenderFunction.MODEL))
-                .process(new ModelRecommenderFunction(new ModelSettings(config), encoder))
+                        .broadcast(RecommenderFunction.descriptors(RecommenderFunction.MODEL_MAPS)))
+                .process(RecommenderFunction.model(Settings.model(config), encoder))
                 .name(MetricNames.RANK_OPERATOR)
                 .uid(Uids.RANKER);
         deadLetters.add(recs.getSideOutput(DeadLetters.TAG));
-        recs.getSideOutput(ModelRecommenderFunction.MODEL_UPDATES)
+        recs.getSideOutput(RecommenderFunction.MODEL_UPDATES)
                 .sinkTo(sinks.modelUpdates()).name("model updates").uid(Uids.MODEL_UPDATES_SINK);
         return recs;
     }

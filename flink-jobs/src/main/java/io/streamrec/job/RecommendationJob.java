@@ -10,8 +10,6 @@ import io.streamrec.events.DecodeItems;
 import io.streamrec.events.EventValidator;
 import io.streamrec.events.ItemUpdate;
 import io.streamrec.events.SourcedEvent;
-import io.streamrec.recommend.BaselineRecommenderFunction;
-import io.streamrec.recommend.RecommenderSettings;
 import java.util.Objects;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
@@ -115,11 +113,12 @@ public final class RecommendationJob {
         if (config.get(RecommendOptions.RECOMMENDER) == RecommendOptions.RecommenderKind.MODEL) {
             recs = new ModelPipeline(config).build(env, sources, sinks, validEvents, catalogue, deadLetters);
         } else {
-            BroadcastStream<ItemUpdate> catalogueBroadcast = catalogue.broadcast(BaselineRecommenderFunction.CATALOGUE);
+            BroadcastStream<ItemUpdate> catalogueBroadcast = catalogue.broadcast(
+                    RecommenderFunction.descriptors(RecommenderFunction.BASELINE_MAPS));
             recs = validEvents
                     .keyBy(SourcedEvent::userId)
                     .connect(catalogueBroadcast)
-                    .process(new BaselineRecommenderFunction(new RecommenderSettings(config)))
+                    .process(RecommenderFunction.baseline(Settings.recommender(config)))
                     .name("recommend (baseline)")
                     .uid(Uids.RECOMMENDER);
             deadLetters.add(recs.getSideOutput(DeadLetters.TAG));

@@ -1,9 +1,9 @@
 package io.streamrec.learning;
 
 import io.streamrec.ranking.FeatureExtractor;
-import io.streamrec.ranking.ItemVector;
-import io.streamrec.ranking.VectorIndex;
-import io.streamrec.user.UserProfile;
+import io.streamrec.retrieval.VectorIndex;
+import io.streamrec.state.ItemVector;
+import io.streamrec.state.UserProfile;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,25 +1,17 @@
 package io.streamrec.learning;
 
+import static io.streamrec.ranking.Logistic.logit;
+import static io.streamrec.ranking.Logistic.probability;
+import static io.streamrec.ranking.Logistic.sigmoid;
+
 /**
- * Linear ranker over features: score = sigmoid(w . x), trained with AdaGrad on the log loss of single
- * labelled items (pointwise) or of ordered pairs (pairwise).
+ * Training of the linear ranker ({@link io.streamrec.ranking.Logistic}: score = sigmoid(w . x)) with AdaGrad
+ * on the log loss of single labelled items (pointwise) or of ordered pairs (pairwise).
  */
 public final class Ranker {
     private static final float EPSILON = 1e-7f;
 
     private Ranker() {}
-
-    public static float logit(float[] weights, float[] x) {
-        return io.streamrec.ranking.Vectors.dot(weights, 0, x, 0, Math.min(weights.length, x.length));
-    }
-
-    public static float probability(float[] weights, float[] x) {
-        return sigmoid(logit(weights, x));
-    }
-
-    public static float sigmoid(float z) {
-        return (float) (1.0 / (1.0 + Math.exp(-z)));
-    }
 
     /** Log loss of predicting {@code p} for {@code label} (clipped, so it stays finite). */
     public static double logLoss(float p, boolean label) {

@@ -1,5 +1,6 @@
 package io.streamrec.ranking;
 
+import io.streamrec.state.ItemVector;
 import java.io.Serializable;
 
 /**

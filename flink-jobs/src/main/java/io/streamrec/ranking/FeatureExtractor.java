@@ -1,8 +1,9 @@
 package io.streamrec.ranking;
 
-import io.streamrec.recommend.ItemStats;
-import io.streamrec.recommend.CoOccurrenceScores;
-import io.streamrec.user.UserProfile;
+import io.streamrec.state.ItemStats;
+import io.streamrec.state.ItemVector;
+import io.streamrec.state.UserProfile;
+import io.streamrec.vectors.Vectors;
 import java.util.List;
 
 /** Computes the ranker's feature vector of one (user, item) pair: interpretable features, then u * v terms. */
@@ -21,7 +22,7 @@ public final class FeatureExtractor {
     /** Per-request values shared by all candidates, computed once. */
     public static final class Context {
         final UserProfile profile;
-        final float[] fused;
+        public final float[] fused;
         final float[] interest;
         final float[] session;
         final float[] intent;

@@ -1,10 +1,9 @@
 package io.streamrec.ranking;
 
-import io.streamrec.config.ModelOptions;
-import io.streamrec.learning.ModelState;
-import io.streamrec.learning.Ranker;
-import io.streamrec.recommend.ItemStats;
-import io.streamrec.recommend.RecommendationFilter;
+import io.streamrec.retrieval.CandidateCache;
+import io.streamrec.retrieval.VectorIndex;
+import io.streamrec.state.ItemStats;
+import io.streamrec.state.ItemVector;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,7 +19,8 @@ import java.util.function.Function;
  * the user get the places {@link Exploration} reserves.
  */
 public final class ModelRanker {
-    public static final int DEFAULT_CO_OCCURRING_CANDIDATES = ModelOptions.CANDIDATES_CO_OCCURRING.defaultValue();
+    /** The default of ranking.candidates.co-occurring. */
+    public static final int DEFAULT_CO_OCCURRING_CANDIDATES = 60;
     private static final int TRENDING_CANDIDATES = 30;
 
     private final VectorIndex index;
@@ -49,14 +49,14 @@ public final class ModelRanker {
         return features;
     }
 
-    public List<RankedItem> rank(FeatureExtractor.Context c, ModelState model, Function<String, ItemVector> items,
+    public List<RankedItem> rank(FeatureExtractor.Context c, float[] weights, Function<String, ItemVector> items,
             Set<String> excluded, RecommendationFilter filter, int n, int candidates, int maxPerCategory) {
-        return rank(c, model, items, excluded, filter, n, index.topK(c.fused, candidates, excluded::contains, excluded.size()),
+        return rank(c, weights, items, excluded, filter, n, index.topK(c.fused, candidates, excluded::contains, excluded.size()),
                 maxPerCategory);
     }
 
     /** As above, with the nearest items to the fused vector already retrieved (e.g. by {@link CandidateCache}). */
-    public List<RankedItem> rank(FeatureExtractor.Context c, ModelState model, Function<String, ItemVector> items,
+    public List<RankedItem> rank(FeatureExtractor.Context c, float[] weights, Function<String, ItemVector> items,
             Set<String> excluded, RecommendationFilter filter, int n, List<String> nearest, int maxPerCategory) {
         Set<String> pool = new LinkedHashSet<>(nearest);
         // The items that co-occur most with the recent ones as a whole, not a share of each one's neighbours:
@@ -66,8 +66,8 @@ public final class ModelRanker {
         }
         pool.addAll(stats.trending(TRENDING_CANDIDATES));
         List<RankedItem> scored = new ArrayList<>(pool.size());
-        int dimension = model.size() - Feature.COUNT;
-        FeatureExtractor.Scorer scorer = features.scorer(c, model.weights, dimension);
+        int dimension = weights.length - Feature.COUNT;
+        FeatureExtractor.Scorer scorer = features.scorer(c, weights, dimension);
         for (String id : pool) {
             if (excluded.contains(id)) {
                 continue;
@@ -77,7 +77,7 @@ public final class ModelRanker {
                 continue;
             }
             float logit = scorer.logit(item);
-            scored.add(new RankedItem(item, Ranker.sigmoid(logit), logit, null));
+            scored.add(new RankedItem(item, Logistic.sigmoid(logit), logit, null));
         }
         scored.sort((a, b) -> {
             int byScore = Float.compare(b.logit(), a.logit());
@@ -91,7 +91,7 @@ public final class ModelRanker {
         for (int i = 0; i < shown.size(); i++) {
             RankedItem r = shown.get(i);
             if (r.driver() == null) {
-                Feature driver = driver(model.weights, features.features(c, r.item(), dimension));
+                Feature driver = driver(weights, features.features(c, r.item(), dimension));
                 shown.set(i, new RankedItem(r.item(), r.score(), r.logit(), driver));
             }
         }

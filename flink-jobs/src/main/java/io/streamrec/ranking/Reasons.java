@@ -1,8 +1,10 @@
 package io.streamrec.ranking;
 
 import io.streamrec.avro.EventType;
-import io.streamrec.user.UserHistory;
-import io.streamrec.user.UserProfile;
+import io.streamrec.state.ItemVector;
+import io.streamrec.state.UserHistory;
+import io.streamrec.state.UserProfile;
+import io.streamrec.vectors.Vectors;
 import java.util.function.Function;
 
 /** Short human-readable reasons, from the feature that drove an item's score. */

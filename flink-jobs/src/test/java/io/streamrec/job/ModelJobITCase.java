@@ -3,7 +3,6 @@ package io.streamrec.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamrec.avro.DeadLetter;
-import io.streamrec.avro.EventType;
 import io.streamrec.avro.Item;
 import io.streamrec.avro.ModelUpdate;
 import io.streamrec.avro.Recommendation;

@@ -3,28 +3,25 @@ package io.streamrec.learning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamrec.avro.EventType;
+import io.streamrec.avro.Item;
 import io.streamrec.avro.ModelUpdate;
 import io.streamrec.avro.Recommendation;
 import io.streamrec.avro.RecommendedItem;
 import io.streamrec.avro.UserEvent;
 import io.streamrec.config.JobConfig;
 import io.streamrec.events.SourcedEvent;
-import io.streamrec.ranking.ItemVector;
-import io.streamrec.ranking.ModelInput;
-import io.streamrec.ranking.ModelRecommenderFunction;
-import io.streamrec.ranking.ModelSettings;
-import io.streamrec.ranking.SentimentClassifier;
-import io.streamrec.ranking.Vectors;
-import io.streamrec.avro.Item;
+import io.streamrec.job.Settings;
+import io.streamrec.recommenders.ModelInput;
+import io.streamrec.recommenders.ModelRecommender;
+import io.streamrec.recommenders.ModelSettings;
+import io.streamrec.recommenders.RecommenderRunner;
+import io.streamrec.state.ItemVector;
+import io.streamrec.vectors.Vectors;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
-import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,28 +59,23 @@ class OnlineLearningTest {
         return sum / n;
     }
 
-    /** Replays the same planted-taste stream; updates are fed back as the model-updates topic would. */
+    /** Replays the same planted-taste stream through the recommender core; updates are fed back as the model-updates topic would. */
     private static List<ModelUpdate> replay(boolean apply) throws Exception {
         Map<String, String> options = new HashMap<>();
         options.put("recommend.min-interval", "0 ms");
         options.put("recommend.top-n", "5");
         options.put("learning.batch-size", "30");
         options.put("learning.apply-updates", Boolean.toString(apply));
-        ModelSettings settings = new ModelSettings(JobConfig.fromMap(options));
-        var h = new KeyedBroadcastOperatorTestHarness<>(
-                new CoBroadcastWithKeyedOperator<>(new ModelRecommenderFunction(settings, (SentimentClassifier) null),
-                        List.of(ModelRecommenderFunction.ITEMS, ModelRecommenderFunction.MODEL)),
-                SourcedEvent::userId, Types.STRING, 128, 1, 0);
-        h.open();
+        ModelSettings settings = Settings.model(JobConfig.fromMap(options));
+        var h = new RecommenderRunner<>(new ModelRecommender(settings, null, 0, 1), ModelInput::update)
+                .recordingUpdates();
         for (int c = 0; c < CATEGORIES; c++) {
             for (int i = 0; i < ITEMS_PER_CATEGORY; i++) {
-                h.processBroadcastElement(ModelInput.item(item(c, i)), 0);
+                h.broadcast(ModelInput.item(item(c, i)), 0);
             }
         }
         Random random = new Random(11);
         Map<String, Recommendation> lastShown = new HashMap<>();
-        List<ModelUpdate> all = new ArrayList<>();
-        int consumed = 0;
         for (int n = 0; n < EVENTS; n++) {
             int u = random.nextInt(USERS);
             String user = "u" + u;
@@ -101,22 +93,10 @@ class OnlineLearningTest {
             }
             UserEvent e = UserEvent.newBuilder().setEventId("e" + n).setUserId(user).setType(EventType.CLICK)
                     .setItemId(item).setEventTime(Instant.ofEpochMilli(T0 + n * 60_000L)).build();
-            h.processElement(new SourcedEvent(e, "clicks", 0, n), 0);
-            List<Recommendation> out = h.extractOutputValues();
+            List<Recommendation> out = h.event(new SourcedEvent(e, "clicks", 0, n), 0);
             lastShown.put(user, out.get(out.size() - 1));
-            var side = h.getSideOutput(ModelRecommenderFunction.MODEL_UPDATES);
-            List<ModelUpdate> fresh = new ArrayList<>();
-            if (side != null) {
-                side.forEach(r -> fresh.add(r.getValue()));
-            }
-            for (ModelUpdate update : fresh.subList(consumed, fresh.size())) {
-                all.add(update);
-                h.processBroadcastElement(ModelInput.update(update), 0);
-            }
-            consumed = fresh.size();
         }
-        h.close();
-        return all;
+        return h.published();
     }
 
     private static ItemVector item(int category, int i) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.streamrec.ranking.Feature;
+import io.streamrec.ranking.Logistic;
 import org.junit.jupiter.api.Test;
 
 class PairwiseLossTest {
@@ -36,8 +37,8 @@ class PairwiseLossTest {
             lastLoss = loss;
             ModelUpdates.apply(model, buffer.drain("u" + step, model.version, 0L), 0.1, 0.0);
         }
-        assertThat(Ranker.logit(model.weights, taken)).as("taken above the other after learning")
-                .isGreaterThan(Ranker.logit(model.weights, other));
+        assertThat(Logistic.logit(model.weights, taken)).as("taken above the other after learning")
+                .isGreaterThan(Logistic.logit(model.weights, other));
         assertThat(lastLoss).isLessThan(firstLoss).isLessThan(Math.log(2));
         assertThat(model.weights[Feature.BIAS.ordinal()]).as("a pair says nothing about the bias").isCloseTo(bias, within(1e-6f));
         assertThat(model.weights[Feature.CO_OCCURRENCE.ordinal()]).isGreaterThan(0f);

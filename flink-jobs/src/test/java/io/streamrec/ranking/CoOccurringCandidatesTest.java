@@ -1,13 +1,15 @@
 package io.streamrec.ranking;
 
-import static io.streamrec.ranking.SyntheticVectors.T0;
+import static io.streamrec.testing.SyntheticVectors.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamrec.learning.ModelState;
-import io.streamrec.recommend.ItemStats;
-import io.streamrec.recommend.RecommendationFilter;
-import io.streamrec.user.UserProfile;
+import io.streamrec.retrieval.ExactIndex;
+import io.streamrec.state.ItemStats;
+import io.streamrec.state.ItemVector;
+import io.streamrec.state.UserProfile;
+import io.streamrec.testing.SyntheticVectors;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,7 @@ class CoOccurringCandidatesTest {
     private static final long NOW = T0 + 86_400_000L;
 
     private final Map<String, ItemVector> items = new HashMap<>();
-    private final ItemIndex index = new ItemIndex(SyntheticVectors.DIM);
+    private final ExactIndex index = new ExactIndex(SyntheticVectors.DIM);
     private final ItemStats stats = new ItemStats(86_400_000L, 50);
 
     private void add(String id, int category, long seed) {
@@ -42,7 +44,7 @@ class CoOccurringCandidatesTest {
                 List.of("recent-a", "recent-b"), NOW, stats.popularity(stats.trending(1).get(0)));
         // 5 nearest, everything scored is returned (n 100, no per-category cap).
         return new ModelRanker(index, stats, Exploration.NONE, coOccurring)
-                .rank(c, ModelState.prior(SyntheticVectors.DIM), items::get, Set.of(),
+                .rank(c, ModelState.prior(SyntheticVectors.DIM).weights, items::get, Set.of(),
                         filter, 100, 5, 0)
                 .stream().map(r -> r.item().itemId).toList();
     }

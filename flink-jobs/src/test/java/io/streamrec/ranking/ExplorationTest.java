@@ -1,13 +1,15 @@
 package io.streamrec.ranking;
 
-import static io.streamrec.ranking.SyntheticVectors.T0;
+import static io.streamrec.testing.SyntheticVectors.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamrec.learning.ModelState;
-import io.streamrec.recommend.ItemStats;
-import io.streamrec.recommend.RecommendationFilter;
-import io.streamrec.user.UserProfile;
+import io.streamrec.retrieval.ExactIndex;
+import io.streamrec.state.ItemStats;
+import io.streamrec.state.ItemVector;
+import io.streamrec.state.UserProfile;
+import io.streamrec.testing.SyntheticVectors;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,7 @@ class ExplorationTest {
     private static final long NOW = T0 + 30 * DAY;
 
     private final Map<String, ItemVector> items = new HashMap<>();
-    private final ItemIndex index = new ItemIndex(SyntheticVectors.DIM);
+    private final ExactIndex index = new ExactIndex(SyntheticVectors.DIM);
     private final ItemStats stats = new ItemStats(7 * DAY, 100);
 
     private void add(String id, int category, long seed, long updatedAt, int views) {
@@ -43,7 +45,7 @@ class ExplorationTest {
         FeatureExtractor.Context c = new FeatureExtractor.Context(profile, SyntheticVectors.categoryDirection(1),
                 List.of(), NOW, stats.popularity(stats.trending(1).get(0)));
         ModelState model = ModelState.prior(SyntheticVectors.DIM);
-        return new ModelRanker(index, stats, exploration, ModelRanker.DEFAULT_CO_OCCURRING_CANDIDATES).rank(c, model, items::get, Set.of(),
+        return new ModelRanker(index, stats, exploration, ModelRanker.DEFAULT_CO_OCCURRING_CANDIDATES).rank(c, model.weights, items::get, Set.of(),
                 new RecommendationFilter(Set.of(), Set.of()), 5, 20, 0);
     }
 

@@ -3,7 +3,8 @@ package io.streamrec.ranking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamrec.avro.EventType;
-import io.streamrec.user.UserProfile;
+import io.streamrec.state.ItemVector;
+import io.streamrec.state.UserProfile;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

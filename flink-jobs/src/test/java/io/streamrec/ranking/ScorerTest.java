@@ -1,14 +1,16 @@
 package io.streamrec.ranking;
 
-import static io.streamrec.ranking.SyntheticVectors.DIM;
-import static io.streamrec.ranking.SyntheticVectors.T0;
+import static io.streamrec.testing.SyntheticVectors.DIM;
+import static io.streamrec.testing.SyntheticVectors.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.streamrec.learning.ModelState;
-import io.streamrec.learning.Ranker;
-import io.streamrec.recommend.ItemStats;
-import io.streamrec.user.UserProfile;
+import io.streamrec.state.ItemStats;
+import io.streamrec.state.ItemVector;
+import io.streamrec.state.ProfileUpdater;
+import io.streamrec.state.UserProfile;
+import io.streamrec.testing.SyntheticVectors;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -42,7 +44,7 @@ class ScorerTest {
         for (int i = 0; i < 20; i++) {
             ItemVector item = SyntheticVectors.item("i" + i, i % 3, i);
             item.image = i % 2 == 0 ? random(r, 16) : null;
-            float full = Ranker.logit(model.weights, features.features(c, item, DIM));
+            float full = Logistic.logit(model.weights, features.features(c, item, DIM));
             assertThat(scorer.logit(item)).isCloseTo(full, within(1e-4f * Math.max(1f, Math.abs(full))));
         }
     }

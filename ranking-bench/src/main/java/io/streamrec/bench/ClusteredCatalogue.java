@@ -1,6 +1,6 @@
 package io.streamrec.bench;
 
-import io.streamrec.ranking.ItemVector;
+import io.streamrec.state.ItemVector;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,13 +2,13 @@ package io.streamrec.bench;
 
 import io.streamrec.learning.ModelState;
 import io.streamrec.ranking.FeatureExtractor;
-import io.streamrec.ranking.HnswIndex;
-import io.streamrec.ranking.ItemIndex;
-import io.streamrec.ranking.ItemVector;
 import io.streamrec.ranking.ModelRanker;
-import io.streamrec.ranking.Vectors;
-import io.streamrec.recommend.ItemStats;
-import io.streamrec.recommend.RecommendationFilter;
+import io.streamrec.ranking.RecommendationFilter;
+import io.streamrec.retrieval.ExactIndex;
+import io.streamrec.retrieval.HnswIndex;
+import io.streamrec.state.ItemStats;
+import io.streamrec.state.ItemVector;
+import io.streamrec.vectors.Vectors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,7 +25,7 @@ import java.util.function.Function;
 /**
  * Ranking alone, outside Flink: events per second through {@link ModelRanker#rank} (candidate generation by
  * the index, co-occurrence and trending candidates, features, the logistic ranker, diversity) for synthetic
- * catalogues of category-clustered unit vectors, with the exact {@link ItemIndex} and the approximate
+ * catalogues of category-clustered unit vectors, with the exact {@link ExactIndex} and the approximate
  * {@link HnswIndex}; recall@100 of the approximate top-100 against the exact one for the same users; build
  * time and heap of each index. Exact and approximate alternate within each repeat, so both see the same
  * machine noise; each figure is the median over repeats.
@@ -81,7 +81,7 @@ public final class RankingBenchmark {
 
         long heap1 = usedHeap();
         long t = System.nanoTime();
-        ItemIndex exact = new ItemIndex(dim);
+        ExactIndex exact = new ExactIndex(dim);
         for (String id : ids) {
             exact.put(id, items.get(id).text);
         }
@@ -125,14 +125,14 @@ public final class RankingBenchmark {
             if (rep < 0) {
                 for (ModelRanker warm : List.of(exactRanker, hnswRanker)) {
                     CallRate.measure(seconds, contexts, purchased,
-                            (c, ex) -> warm.rank(c, model, lookup, ex, filter, TOP_N, CANDIDATES, 4).size());
+                            (c, ex) -> warm.rank(c, model.weights, lookup, ex, filter, TOP_N, CANDIDATES, 4).size());
                 }
                 continue;
             }
             rates[0][rep] = CallRate.measure(seconds, contexts, purchased,
-                    (c, ex) -> exactRanker.rank(c, model, lookup, ex, filter, TOP_N, CANDIDATES, 4).size());
+                    (c, ex) -> exactRanker.rank(c, model.weights, lookup, ex, filter, TOP_N, CANDIDATES, 4).size());
             rates[1][rep] = CallRate.measure(seconds, contexts, purchased,
-                    (c, ex) -> hnswRanker.rank(c, model, lookup, ex, filter, TOP_N, CANDIDATES, 4).size());
+                    (c, ex) -> hnswRanker.rank(c, model.weights, lookup, ex, filter, TOP_N, CANDIDATES, 4).size());
             rates[2][rep] = CallRate.measure(seconds, contexts, purchased,
                     (c, ex) -> exact.topK(fused.get(c), CANDIDATES, ex::contains).size());
             rates[3][rep] = CallRate.measure(seconds, contexts, purchased,
@@ -187,7 +187,7 @@ public final class RankingBenchmark {
     }
 
     /** Mean recall@100 of the graph against the exact scan over the first {@code users} users, same exclusions. */
-    private static double recall(ItemIndex exact, HnswIndex hnsw, int users, List<FeatureExtractor.Context> contexts,
+    private static double recall(ExactIndex exact, HnswIndex hnsw, int users, List<FeatureExtractor.Context> contexts,
             Map<FeatureExtractor.Context, float[]> fused, List<Set<String>> purchased) {
         double recall = 0;
         for (int u = 0; u < users; u++) {

@@ -1,7 +1,7 @@
 package io.streamrec.bench;
 
 import io.streamrec.bench.AmazonReviews.Review;
-import io.streamrec.ranking.SentimentClassifier;
+import io.streamrec.state.SentimentClassifier;
 import io.streamrec.text.EncoderSettings;
 import io.streamrec.text.model.ModelDirectoryResolver;
 import io.streamrec.text.runtime.EncoderRegistry;

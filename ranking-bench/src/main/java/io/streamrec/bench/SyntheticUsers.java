@@ -3,11 +3,12 @@ package io.streamrec.bench;
 import io.streamrec.avro.EventType;
 import io.streamrec.avro.UserEvent;
 import io.streamrec.config.JobConfig;
+import io.streamrec.job.Settings;
 import io.streamrec.ranking.FeatureExtractor;
-import io.streamrec.ranking.ModelSettings;
-import io.streamrec.ranking.ProfileUpdater;
-import io.streamrec.recommend.ItemStats;
-import io.streamrec.user.UserProfile;
+import io.streamrec.recommenders.ModelSettings;
+import io.streamrec.state.ItemStats;
+import io.streamrec.state.ProfileUpdater;
+import io.streamrec.state.UserProfile;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,8 +34,9 @@ final class SyntheticUsers {
     SyntheticUsers(ClusteredCatalogue catalogue, int userCount) {
         long t0 = ClusteredCatalogue.T0;
         int categories = catalogue.categories;
-        ModelSettings settings = new ModelSettings(JobConfig.fromMap(Map.of()));
-        ProfileUpdater updater = new ProfileUpdater(settings);
+        ModelSettings settings = Settings.model(JobConfig.fromMap(Map.of()));
+        ProfileUpdater updater = new ProfileUpdater(settings.intentHalfLifeMillis, settings.interestHalfLifeMillis,
+                settings.sessionGapMillis, settings.common.historyMaxLength);
         List<UserProfile> profiles = new ArrayList<>();
         SplittableRandom ur = new SplittableRandom(5);
         EventType[] types = {EventType.VIEW, EventType.VIEW, EventType.CLICK, EventType.PURCHASE};

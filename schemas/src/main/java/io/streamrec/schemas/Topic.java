@@ -18,7 +18,7 @@ public enum Topic {
     TEXT_EVENTS("text-events", UserEvent.class, 4, false, "Search queries and reviews (types SEARCH, REVIEW)."),
     ITEMS("items", Item.class, 2, true, "The item catalogue, keyed by item id; compacted."),
     RECOMMENDATIONS("recommendations", Recommendation.class, 4, false, "Top-N recommendations, keyed by user id."),
-    FEEDBACK("model-updates", ModelUpdate.class, 1, false,
+    MODEL_UPDATES("model-updates", ModelUpdate.class, 1, false,
             "The model's log: gradient updates, applied by every ranker in order (one partition keeps the order)."),
     DEAD_LETTERS("dead-letters", DeadLetter.class, 1, false, "Records the job could not use, with the reason.");
 

@@ -1,9 +1,8 @@
 package io.streamrec.text;
 
+import java.time.Duration;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
-
-import java.time.Duration;
 
 /** Every setting of the text encoder, read by {@link EncoderSettings#fromConfiguration}. */
 public final class EncoderOptions {

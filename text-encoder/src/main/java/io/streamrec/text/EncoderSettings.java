@@ -1,10 +1,9 @@
 package io.streamrec.text;
 
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.ReadableConfig;
-
 import java.io.Serializable;
 import java.time.Duration;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ReadableConfig;
 
 /**
  * Plain, serializable copy of the {@link EncoderOptions}, shipped inside the Flink function.

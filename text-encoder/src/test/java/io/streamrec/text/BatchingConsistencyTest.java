@@ -1,15 +1,13 @@
 package io.streamrec.text;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.streamrec.text.runtime.Lease;
 import io.streamrec.text.runtime.SentenceEncoder;
-
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Batching (padding to the longest text) does not change fp32 vectors; int8 stays close to fp32. */
 class BatchingConsistencyTest {

@@ -1,12 +1,11 @@
 package io.streamrec.text;
 
-import org.apache.flink.configuration.Configuration;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.apache.flink.configuration.Configuration;
+import org.junit.jupiter.api.Test;
 
 class EncoderSettingsTest {
 

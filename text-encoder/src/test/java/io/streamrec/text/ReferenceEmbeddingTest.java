@@ -1,17 +1,15 @@
 package io.streamrec.text;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import io.streamrec.text.runtime.Lease;
 import io.streamrec.text.runtime.SentenceEncoder;
 import io.streamrec.text.runtime.TokenizedText;
-
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /** The fp32 model reproduces the reference sentence-transformers output. */
 class ReferenceEmbeddingTest {

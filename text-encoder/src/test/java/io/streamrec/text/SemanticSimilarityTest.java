@@ -1,16 +1,14 @@
 package io.streamrec.text;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.streamrec.text.runtime.Lease;
 import io.streamrec.text.runtime.SentenceEncoder;
-
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Related texts are clearly closer than unrelated ones, with both models. */
 class SemanticSimilarityTest {

@@ -5,7 +5,6 @@ import io.streamrec.text.runtime.EncoderRegistry;
 import io.streamrec.text.runtime.Lease;
 import io.streamrec.text.runtime.SentenceEncoder;
 import io.streamrec.text.runtime.SessionSpec;
-
 import java.nio.file.Path;
 
 /** The bundled model folders from the onnx-models build, as the tests use them. */

@@ -2,7 +2,6 @@ package io.streamrec.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.streamrec.avro.EventType;
 import io.streamrec.avro.Item;
 import io.streamrec.avro.Recommendation;
 import io.streamrec.avro.UserEvent;

@@ -3,24 +3,20 @@ package io.streamrec.eval.recommenders;
 import io.streamrec.avro.EventType;
 import io.streamrec.avro.Item;
 import io.streamrec.avro.ModelUpdate;
-import io.streamrec.avro.Recommendation;
 import io.streamrec.events.SourcedEvent;
-import io.streamrec.ranking.ItemVector;
-import io.streamrec.ranking.ModelInput;
-import io.streamrec.ranking.ModelRecommenderFunction;
+import io.streamrec.recommenders.ModelInput;
+import io.streamrec.state.ItemVector;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import java.util.function.Function;
 
 /**
- * What the job's model pipeline does around {@link ModelRecommenderFunction}, in-process: item text
+ * What the job's model pipeline does around {@link io.streamrec.recommenders.ModelRecommender}, in-process: item text
  * encoded once per version into the item's vector, search and review text encoded onto the event, and
  * the function's model updates fed straight back as broadcast input, in order (in the job they make a
  * round trip through the model-updates topic, so they arrive a little later there).
  */
-public final class ModelUpstream implements OperatorRecommender.Upstream<ModelInput> {
+public final class ModelUpstream implements JobRecommender.Upstream<ModelInput> {
     private final TextEncoder encoder;
 
     public ModelUpstream(TextEncoder encoder) {
@@ -47,17 +43,7 @@ public final class ModelUpstream implements OperatorRecommender.Upstream<ModelIn
     }
 
     @Override
-    public List<ModelInput> feedback(
-            KeyedBroadcastOperatorTestHarness<String, SourcedEvent, ModelInput, Recommendation> harness) {
-        Queue<StreamRecord<ModelUpdate>> updates = harness.getSideOutput(ModelRecommenderFunction.MODEL_UPDATES);
-        if (updates == null || updates.isEmpty()) {
-            return List.of();
-        }
-        List<ModelInput> inputs = new ArrayList<>(updates.size());
-        for (StreamRecord<ModelUpdate> update : updates) {
-            inputs.add(ModelInput.update(update.getValue()));
-        }
-        updates.clear();
-        return inputs;
+    public Function<ModelUpdate, ModelInput> feedback() {
+        return ModelInput::update;
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * What the replay needs from anything it evaluates: the job's operators (through
- * {@link OperatorRecommender}) and the baselines alike. The replay calls, in event-time order,
+ * {@link JobRecommender}) and the baselines alike. The replay calls, in event-time order,
  * {@link #addItems} when items enter the catalogue, {@link #recommend} just before a scored event and
  * {@link #observe} for every event.
  */

@@ -2,7 +2,7 @@ package io.streamrec.eval.recommenders;
 
 import io.streamrec.avro.Item;
 import io.streamrec.avro.UserEvent;
-import io.streamrec.ranking.ItemVector;
+import io.streamrec.state.ItemVector;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

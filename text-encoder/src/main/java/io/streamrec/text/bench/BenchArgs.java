@@ -1,7 +1,6 @@
 package io.streamrec.text.bench;
 
 import io.streamrec.text.ExecutionProvider;
-
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;

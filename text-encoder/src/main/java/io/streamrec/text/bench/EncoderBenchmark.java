@@ -1,15 +1,13 @@
 package io.streamrec.text.bench;
 
+import com.google.gson.GsonBuilder;
 import io.streamrec.text.EncoderSettings;
 import io.streamrec.text.ExecutionProvider;
 import io.streamrec.text.model.ModelDirectoryResolver;
 import io.streamrec.text.model.ModelFiles;
-import io.streamrec.text.runtime.Sessions;
 import io.streamrec.text.runtime.SessionSpec;
+import io.streamrec.text.runtime.Sessions;
 import io.streamrec.text.runtime.TextTokenizer;
-
-import com.google.gson.GsonBuilder;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

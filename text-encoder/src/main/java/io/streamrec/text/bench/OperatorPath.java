@@ -3,16 +3,14 @@ package io.streamrec.text.bench;
 import io.streamrec.text.EncoderSettings;
 import io.streamrec.text.ExecutionProvider;
 import io.streamrec.text.flink.EncodeTextAsyncFunction;
-
-import org.apache.flink.streaming.api.functions.async.CollectionSupplier;
-import org.apache.flink.streaming.api.functions.async.ResultFuture;
-
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.flink.streaming.api.functions.async.CollectionSupplier;
+import org.apache.flink.streaming.api.functions.async.ResultFuture;
 
 /**
  * The path the job uses: {@link EncodeTextAsyncFunction#asyncInvoke} into the shared micro-batcher, with at

@@ -10,18 +10,16 @@ import io.streamrec.text.runtime.MicroBatcher;
 import io.streamrec.text.runtime.SentenceEncoder;
 import io.streamrec.text.runtime.SessionSpec;
 import io.streamrec.text.runtime.TokenizedText;
-
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Objects;
+import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.apache.flink.streaming.api.functions.async.ResultFuture;
 import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
-
-import java.nio.file.Path;
-import java.util.Collections;
-import java.util.Objects;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Encodes the text of each element with Flink async I/O. Requests go to the JVM-wide {@link MicroBatcher}, so

@@ -1,13 +1,11 @@
 package io.streamrec.text.flink;
 
-import org.apache.flink.api.common.externalresource.ExternalResourceInfo;
-import org.apache.flink.api.common.functions.RuntimeContext;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.Optional;
 import java.util.Set;
+import org.apache.flink.api.common.externalresource.ExternalResourceInfo;
+import org.apache.flink.api.common.functions.RuntimeContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The CUDA device of a subtask: the first GPU of Flink's "gpu" external resource, else the configured id. */
 final class GpuAssignment {

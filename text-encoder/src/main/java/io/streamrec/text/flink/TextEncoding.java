@@ -1,11 +1,10 @@
 package io.streamrec.text.flink;
 
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
-
-import java.util.concurrent.TimeUnit;
 
 /** Puts an {@link EncodeTextAsyncFunction} into a stream with the capacity and timeout of its settings. */
 public final class TextEncoding {

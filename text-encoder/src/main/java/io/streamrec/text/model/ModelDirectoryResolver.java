@@ -1,7 +1,6 @@
 package io.streamrec.text.model;
 
 import io.streamrec.text.EncoderSettings;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,7 +2,6 @@ package io.streamrec.text.model;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;

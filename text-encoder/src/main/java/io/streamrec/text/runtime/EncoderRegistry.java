@@ -2,7 +2,6 @@ package io.streamrec.text.runtime;
 
 import io.streamrec.text.EncoderSettings;
 import io.streamrec.text.model.ModelFiles;
-
 import java.time.Duration;
 
 /**

@@ -6,11 +6,9 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
-
 import io.streamrec.text.ExecutionProvider;
 import io.streamrec.text.model.ModelFiles;
 import io.streamrec.text.model.ModelManifest;
-
 import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -3,13 +3,10 @@ package io.streamrec.text.runtime;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-
 import io.streamrec.text.ExecutionProvider;
-
+import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.nio.file.Path;
 
 /** Opens an ONNX Runtime session on the asked provider, falling back to the CPU only when allowed. */
 final class SessionFactory {

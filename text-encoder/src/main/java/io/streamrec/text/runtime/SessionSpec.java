@@ -2,7 +2,6 @@ package io.streamrec.text.runtime;
 
 import io.streamrec.text.EncoderSettings;
 import io.streamrec.text.ExecutionProvider;
-
 import java.nio.file.Path;
 
 /** Identifies one shared ONNX Runtime session in a JVM: same model folder, provider, device and threads. */

@@ -2,7 +2,6 @@ package io.streamrec.text.runtime;
 
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-
 import java.nio.file.Path;
 
 /** A private (unshared) session opened like the shared ones; for baselines and tools. */

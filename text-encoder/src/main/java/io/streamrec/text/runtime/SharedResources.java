@@ -1,10 +1,9 @@
 package io.streamrec.text.runtime;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.HashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reference-counted resources by key: the first {@link #acquire} creates, the last {@link Lease#close} closes.

@@ -2,9 +2,7 @@ package io.streamrec.text.runtime;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-
 import io.streamrec.text.model.ModelFileException;
-
 import java.io.IOException;
 import java.nio.file.Path;
 

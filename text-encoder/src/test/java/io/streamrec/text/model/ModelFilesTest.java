@@ -1,22 +1,20 @@
 package io.streamrec.text.model;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.streamrec.text.EncoderSettings;
 import io.streamrec.text.TestModels;
+import io.streamrec.text.runtime.EncoderRegistry;
 import io.streamrec.text.runtime.Lease;
 import io.streamrec.text.runtime.SentenceEncoder;
 import io.streamrec.text.runtime.SessionSpec;
-import io.streamrec.text.EncoderSettings;
-import io.streamrec.text.runtime.EncoderRegistry;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A model folder is used only when its files are the ones the manifest names. */
 class ModelFilesTest {

@@ -1,13 +1,12 @@
 package io.streamrec.text.runtime;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.streamrec.text.EncoderSettings;
 import io.streamrec.text.ExecutionProvider;
 import io.streamrec.text.TestModels;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Runs where no usable GPU is present (the build machine): CUDA fails clearly or falls back when allowed. */
 class ProviderSelectionTest {

@@ -1,0 +1,112 @@
+package io.streamrec.ranking;
+
+import io.streamrec.state.ItemStats;
+import io.streamrec.state.LargestValues;
+import io.streamrec.state.Neighbours;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Co-occurrence scores of one request, by item ordinal: for each of the user's recent items (more recent
+ * weigh more: 1, 1/2, 1/3, ...) its neighbours' counts relative to its strongest. A sparse accumulator
+ * reused across requests: arrays indexed by ordinal, stamped with the request's generation, so a request
+ * costs the neighbours it touches and nothing per catalogue item. Not thread-safe (one per operator).
+ */
+public final class CoOccurrenceScores {
+    private float[] scores = new float[1024];
+    private int[] bestSource = new int[1024];
+    private float[] bestSourceScore = new float[1024];
+    private int[] stamp = new int[1024];
+    private int[] index = new int[1024];
+    private int generation;
+    private int[] touched = new int[256];
+    private int touchedCount;
+
+    /** Computes the scores from the {@code perSource} strongest neighbours of each of {@code recent}. */
+    public void compute(ItemStats stats, List<String> recent, int perSource) {
+        if (++generation == Integer.MAX_VALUE) {
+            Arrays.fill(stamp, 0);
+            generation = 1;
+        }
+        touchedCount = 0;
+        for (int i = 0; i < recent.size(); i++) {
+            int source = stats.ordinal(recent.get(i));
+            if (source < 0) {
+                continue;
+            }
+            Neighbours neighbours = stats.neighbours(source);
+            float max = neighbours.max();
+            if (max == 0f) {
+                continue;
+            }
+            float recency = 1f / (1 + i);
+            for (int j = 0, n = Math.min(neighbours.size(), perSource); j < n; j++) {
+                add(neighbours.ordinalAt(j), recency * neighbours.countAt(j) / max, source);
+            }
+        }
+    }
+
+    private void add(int ordinal, float s, int source) {
+        if (ordinal >= stamp.length) {
+            int size = Math.max(ordinal + 1, stamp.length * 2);
+            scores = Arrays.copyOf(scores, size);
+            bestSource = Arrays.copyOf(bestSource, size);
+            bestSourceScore = Arrays.copyOf(bestSourceScore, size);
+            stamp = Arrays.copyOf(stamp, size);
+            index = Arrays.copyOf(index, size);
+        }
+        if (stamp[ordinal] != generation) {
+            stamp[ordinal] = generation;
+            scores[ordinal] = 0f;
+            bestSourceScore[ordinal] = -1f;
+            if (touchedCount == touched.length) {
+                touched = Arrays.copyOf(touched, touchedCount * 2);
+            }
+            index[ordinal] = touchedCount;
+            touched[touchedCount++] = ordinal;
+        }
+        scores[ordinal] += s;
+        if (s > bestSourceScore[ordinal]) {
+            bestSourceScore[ordinal] = s;
+            bestSource[ordinal] = source;
+        }
+    }
+
+    /** The summed score of {@code ordinal} (0 when no recent item has it as a neighbour, or ordinal < 0). */
+    public float score(int ordinal) {
+        return ordinal >= 0 && ordinal < stamp.length && stamp[ordinal] == generation ? scores[ordinal] : 0f;
+    }
+
+    /** The recent item that contributed most to {@code ordinal}'s score; -1 when none did. */
+    public int bestSource(int ordinal) {
+        return ordinal >= 0 && ordinal < stamp.length && stamp[ordinal] == generation ? bestSource[ordinal] : -1;
+    }
+
+    /** The position of {@code ordinal} among the items with a score ({@link #ordinalAt}); -1 when it has none. */
+    public int indexOf(int ordinal) {
+        return ordinal >= 0 && ordinal < stamp.length && stamp[ordinal] == generation ? index[ordinal] : -1;
+    }
+
+    /** How many items have a score. */
+    public int size() {
+        return touchedCount;
+    }
+
+    /** The ordinals of the {@code k} highest scores, highest first (ties: first touched first). */
+    public int[] strongest(int k) {
+        double[] values = new double[touchedCount];
+        for (int i = 0; i < touchedCount; i++) {
+            values[i] = scores[touched[i]];
+        }
+        int[] positions = LargestValues.indexes(values, k);
+        for (int i = 0; i < positions.length; i++) {
+            positions[i] = touched[positions[i]];
+        }
+        return positions;
+    }
+
+    /** The ordinal of the {@code i}-th item with a score (in the order first touched). */
+    public int ordinalAt(int i) {
+        return touched[i];
+    }
+}

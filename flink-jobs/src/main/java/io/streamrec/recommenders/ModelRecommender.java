@@ -1,0 +1,274 @@
+package io.streamrec.recommenders;
+
+import io.streamrec.avro.EventType;
+import io.streamrec.avro.Recommendation;
+import io.streamrec.avro.RecommendedItem;
+import io.streamrec.avro.UserEvent;
+import io.streamrec.events.SourcedEvent;
+import io.streamrec.learning.FeedbackLabeler;
+import io.streamrec.learning.Loss;
+import io.streamrec.learning.ModelState;
+import io.streamrec.learning.PendingGradients;
+import io.streamrec.metrics.MetricNames;
+import io.streamrec.metrics.MetricRegistrar;
+import io.streamrec.ranking.Feature;
+import io.streamrec.ranking.FeatureExtractor;
+import io.streamrec.ranking.RankedItem;
+import io.streamrec.ranking.Reasons;
+import io.streamrec.retrieval.CandidateCache;
+import io.streamrec.state.BroadcastMap;
+import io.streamrec.state.BroadcastMaps;
+import io.streamrec.state.InteractionWeights;
+import io.streamrec.state.ItemStats;
+import io.streamrec.state.ItemStatsShares;
+import io.streamrec.state.ItemVector;
+import io.streamrec.state.MapView;
+import io.streamrec.state.ProfileUpdater;
+import io.streamrec.state.SentimentClassifier;
+import io.streamrec.state.SubtaskState;
+import io.streamrec.state.UserHistory;
+import io.streamrec.state.UserProfile;
+import io.streamrec.vectors.Vectors;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.LongConsumer;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The model recommender. Per user: history and the fused representation ({@link UserProfile}). Per
+ * subtask, from broadcast: the item index and the ranker's parameters ({@link ModelReplica}), which change
+ * only by applying the model's log (the model-updates topic) in its order, so every replica holds the same
+ * model and version. Feedback becomes gradients, published through {@link Outputs#modelUpdate}.
+ */
+public final class ModelRecommender implements Recommender<UserProfile, ModelInput> {
+    public static final String NAME = "model";
+
+    public static final BroadcastMap<ItemVector> ITEMS = new BroadcastMap<>("item-index", ItemVector.class);
+    public static final BroadcastMap<ModelState> MODEL = new BroadcastMap<>("ranker-model", ModelState.class);
+
+    private final ModelSettings settings;
+    /** Scores review text without a rating; null treats such text as neutral. */
+    private final SentimentClassifier sentiment;
+    private final ItemStats stats;
+    private final ModelReplica replica;
+    private final ProfileUpdater updater;
+    private final PendingGradients learning;
+    private final CandidateCache candidateCache;
+    private final ModelGauges gauges = new ModelGauges();
+    private final List<SubtaskState> subtaskStates;
+    private LongConsumer examples = n -> {};
+    private LongConsumer rankingLatencyMicros = v -> {};
+    /** The model version the checksum gauge was computed for. */
+    private long checksumVersion = -1;
+
+    public ModelRecommender(ModelSettings settings, SentimentClassifier sentiment, int subtask, int parallelism) {
+        this.settings = settings;
+        this.sentiment = sentiment;
+        this.stats = new ItemStats(settings.common.popularityHalfLifeMillis, settings.common.maxNeighbours);
+        this.replica = new ModelReplica(settings, stats);
+        this.updater = new ProfileUpdater(settings.intentHalfLifeMillis, settings.interestHalfLifeMillis,
+                settings.sessionGapMillis, settings.common.historyMaxLength);
+        this.learning = new PendingGradients(settings.jobName, subtask);
+        this.candidateCache = new CandidateCache(settings.reuseUsers, settings.reuseCosine);
+        this.subtaskStates = List.of(new ItemStatsShares(stats, subtask, parallelism), learning);
+    }
+
+    /**
+     * @param sentiment builds the classifier for review text without a rating on each subtask (it may load a
+     *     text encoder); null treats such text as neutral
+     */
+    public static Factory<UserProfile, ModelInput> factory(ModelSettings settings, SentimentFactory sentiment) {
+        return (subtask, parallelism) -> {
+            LoggerFactory.getLogger(ModelRecommender.class).info("Dot products: {}", Vectors.dotProductMode());
+            return new ModelRecommender(settings, sentiment == null ? null : sentiment.create(), subtask, parallelism);
+        };
+    }
+
+    /** Builds a {@link SentimentClassifier} where the recommender runs. */
+    public interface SentimentFactory extends java.io.Serializable {
+        SentimentClassifier create();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public RecommenderSettings settings() {
+        return settings.common;
+    }
+
+    @Override
+    public String userStateName() {
+        return "user-profile";
+    }
+
+    @Override
+    public Class<UserProfile> userStateType() {
+        return UserProfile.class;
+    }
+
+    @Override
+    public UserProfile newUser() {
+        return new UserProfile();
+    }
+
+    @Override
+    public UserHistory history(UserProfile user) {
+        return user.history;
+    }
+
+    @Override
+    public void registerMetrics(MetricRegistrar operator) {
+        operator.gauge(MetricNames.CANDIDATES_REUSED, candidateCache::hits);
+        operator.gauge(MetricNames.CANDIDATES_RETRIEVED, candidateCache::misses);
+        operator.gauge(MetricNames.ITEMS_INDEXED, () -> gauges.itemsIndexed);
+        rankingLatencyMicros = operator.histogram(MetricNames.RANKING_LATENCY_MICROS);
+        MetricRegistrar model = operator.group(MetricNames.MODEL_GROUP);
+        examples = model.counter(MetricNames.MODEL_FEEDBACK_EXAMPLES);
+        model.gauge(MetricNames.MODEL_VERSION, () -> gauges.modelVersion);
+        model.gauge(MetricNames.MODEL_UPDATE_STALENESS_MS, () -> gauges.stalenessMillis);
+        model.gauge(MetricNames.MODEL_GRADIENT_NORM, () -> gauges.gradientNorm);
+        model.gauge(MetricNames.MODEL_LOG_LOSS, () -> gauges.logLoss);
+        model.gauge(MetricNames.MODEL_CHECKSUM, () -> gauges.modelChecksum);
+    }
+
+    @Override
+    public void load(BroadcastMaps maps) {
+        if (replica.loadOnce(maps.view(ITEMS), maps.view(MODEL))) {
+            refreshGauges();
+        }
+    }
+
+    @Override
+    public void observe(UserProfile profile, SourcedEvent in, long now, BroadcastMaps maps, Outputs out) {
+        UserEvent event = in.event;
+        long time = event.getEventTime().toEpochMilli();
+        MapView<ItemVector> items = maps.view(ITEMS);
+        ItemVector item = event.getItemId() == null ? null : items.get(event.getItemId());
+        // A positive only at the user's first interaction with the item: a later one (the purchase after the
+        // view) would be labelled on a profile that already holds the item, a positive no ranker has to find.
+        if (settings.learningEnabled && item != null && item.text != null && replica.ready()
+                && InteractionWeights.of(event.getType()) > 0 && event.getType() != EventType.REVIEW
+                && !profile.history.contains(item.itemId)) {
+            learnFrom(profile, event, item, time, now, items, out);
+        }
+        float reviewSentiment = event.getType() == EventType.REVIEW
+                ? (sentiment == null && event.getRating() == null ? 0f : sentimentOf(event.getRating(), in.textVector))
+                : 0f;
+        countInteraction(profile, event, time);
+        updater.apply(profile, event, in.textVector, item, reviewSentiment);
+    }
+
+    @Override
+    public void served(UserProfile profile, Recommendation served, long time) {
+        profile.shownItems = served.getItems().stream().map(RecommendedItem::getItemId).toArray(String[]::new);
+        profile.shownAt = time;
+    }
+
+    private float sentimentOf(Float rating, float[] textVector) {
+        return sentiment == null ? Math.max(-1f, Math.min(1f, (rating - 3f) / 2f)) : sentiment.score(rating, textVector);
+    }
+
+    private void countInteraction(UserProfile profile, UserEvent event, long time) {
+        if (event.getItemId() == null) {
+            return;
+        }
+        float weight = InteractionWeights.of(event.getType());
+        stats.addInteraction(event.getItemId(), weight, time);
+        stats.addCoOccurrences(profile.history.recentDistinctItems(settings.common.coOccurrenceWindow),
+                event.getItemId(), weight);
+    }
+
+    /** Labels the interaction against what was shown before it and adds the gradients. */
+    private void learnFrom(UserProfile before, UserEvent event, ItemVector taken, long time, long now,
+            MapView<ItemVector> items, Outputs out) {
+        FeatureExtractor.Context context = context(before, time);
+        ModelState model = replica.model();
+        List<FeedbackLabeler.Example> examples = replica.labeler().label(context, before, taken, replica.index(),
+                items::get, model.size() - Feature.COUNT, event.getEventId());
+        // The labeller puts the item taken first, its negatives after it.
+        for (FeedbackLabeler.Example e : examples) {
+            if (settings.loss == Loss.PAIRWISE && e.label()) {
+                continue;
+            }
+            double loss = settings.loss == Loss.PAIRWISE
+                    ? learning.gradients.addPair(model, examples.get(0).features(), e.features(), now)
+                    : learning.gradients.add(model, e.features(), e.label(), now);
+            gauges.logLoss = gauges.logLoss == 0 ? loss : 0.99 * gauges.logLoss + 0.01 * loss;
+            this.examples.accept(1);
+        }
+        if (learning.gradients.count() >= settings.batchSize) {
+            out.modelUpdate(learning.drain(model.version, now));
+        }
+    }
+
+    @Override
+    public Recommendation recommend(UserProfile profile, UserEvent trigger, long time, long now, BroadcastMaps maps) {
+        long started = System.nanoTime();
+        MapView<ItemVector> items = maps.view(ITEMS);
+        List<RecommendedItem> shown = new ArrayList<>();
+        if (replica.ready()) {
+            Set<String> excluded = settings.common.excludedFor(profile.history, trigger.getItemId());
+            FeatureExtractor.Context context = context(profile, time);
+            List<String> nearest = candidateCache.nearest(trigger.getUserId(), context.fused, settings.candidates,
+                    excluded, replica.index(), replica.indexVersion());
+            List<RankedItem> ranked = replica.ranker().rank(context, replica.model().weights, items::get, excluded,
+                    settings.common.filter, settings.common.topN, nearest, settings.maxPerCategory);
+            for (RankedItem r : ranked) {
+                shown.add(new RecommendedItem(r.item().itemId, r.score(), Reasons.of(r, profile, items::get),
+                        r.item().title));
+            }
+        }
+        rankingLatencyMicros.accept((System.nanoTime() - started) / 1000);
+        return Recommendation.newBuilder()
+                .setRecommendationId("rec-" + trigger.getEventId())
+                .setUserId(trigger.getUserId())
+                .setTriggerEventId(trigger.getEventId())
+                .setGeneratedAt(Instant.ofEpochMilli(now))
+                .setEventTime(Instant.ofEpochMilli(time))
+                .setRecommender(NAME)
+                .setModelVersion(replica.version())
+                .setItems(shown)
+                .build();
+    }
+
+    private FeatureExtractor.Context context(UserProfile profile, long time) {
+        List<String> trending = stats.trending(1);
+        double maxPopularity = trending.isEmpty() ? 0 : stats.popularity(trending.get(0));
+        return new FeatureExtractor.Context(profile, ProfileUpdater.fused(profile),
+                profile.history.recentDistinctItems(settings.common.coOccurrenceWindow), time, maxPopularity);
+    }
+
+    @Override
+    public void apply(ModelInput input, long now, BroadcastMaps maps) {
+        MapView<ItemVector> items = maps.view(ITEMS);
+        MapView<ModelState> models = maps.view(MODEL);
+        replica.loadOnce(items, models);
+        replica.apply(input, items, models, now, gauges);
+        refreshGauges();
+    }
+
+    private void refreshGauges() {
+        gauges.modelVersion = replica.version();
+        gauges.itemsIndexed = replica.indexSize();
+        // The parameters change only with an update (a new version): no checksum per catalogue item.
+        if (replica.model() != null && replica.version() != checksumVersion) {
+            gauges.modelChecksum = replica.model().checksum();
+            checksumVersion = replica.version();
+        }
+    }
+
+    /** The model's version (0 before the first item or update). */
+    public long modelVersion() {
+        return replica.version();
+    }
+
+    @Override
+    public List<SubtaskState> subtaskStates() {
+        return subtaskStates;
+    }
+}

@@ -1,0 +1,161 @@
+package io.streamrec.recommenders;
+
+import io.streamrec.avro.ModelUpdate;
+import io.streamrec.learning.FeedbackLabeler;
+import io.streamrec.learning.GradientBuffer;
+import io.streamrec.learning.ModelState;
+import io.streamrec.learning.ModelUpdates;
+import io.streamrec.ranking.Feature;
+import io.streamrec.ranking.ModelRanker;
+import io.streamrec.retrieval.ExactIndex;
+import io.streamrec.retrieval.HnswIndex;
+import io.streamrec.retrieval.IndexKind;
+import io.streamrec.retrieval.SwitchingIndex;
+import io.streamrec.retrieval.VectorIndex;
+import io.streamrec.state.ItemStats;
+import io.streamrec.state.ItemVector;
+import io.streamrec.state.MapView;
+import java.util.Map;
+
+/**
+ * One subtask's working copy of what the broadcast side carries: the item index over the item vectors and
+ * the ranker's parameters. Both are broadcast state (so they are checkpointed and every replica holds the
+ * same); the index is rebuilt from it once after a (re)start, and the parameters change only by applying
+ * the model-updates topic in its order, so every replica has the same model and version.
+ */
+final class ModelReplica {
+    private static final String MODEL_KEY = GradientBuffer.MODEL_NAME;
+
+    private final ModelSettings settings;
+    private final ItemStats stats;
+    /** Exact, approximate, or exact switching to approximate above a size ({@code ranking.index}). */
+    private VectorIndex index;
+    private ModelState model;
+    private boolean loaded;
+    private ModelRanker ranker;
+    private FeedbackLabeler labeler;
+    /** Changes to the item index so far, so cached retrievals of an older index are not used. */
+    private long indexVersion;
+
+    ModelReplica(ModelSettings settings, ItemStats stats) {
+        this.settings = settings;
+        this.stats = stats;
+    }
+
+    /** Whether there is a model and an index to rank with (both come with the first item that has a vector). */
+    boolean ready() {
+        return model != null && index != null;
+    }
+
+    VectorIndex index() {
+        return index;
+    }
+
+    /** The ranker's parameters; null before the first item or update. */
+    ModelState model() {
+        return model;
+    }
+
+    long version() {
+        return model == null ? 0L : model.version;
+    }
+
+    ModelRanker ranker() {
+        return ranker;
+    }
+
+    FeedbackLabeler labeler() {
+        return labeler;
+    }
+
+    long indexVersion() {
+        return indexVersion;
+    }
+
+    /**
+     * Rebuilds the in-memory index and takes the model from broadcast state, once after (re)start; true
+     * when this call did it.
+     */
+    boolean loadOnce(MapView<ItemVector> items, MapView<ModelState> models) {
+        if (loaded) {
+            return false;
+        }
+        loaded = true;
+        model = models.get(MODEL_KEY);
+        for (Map.Entry<String, ItemVector> e : items.entries()) {
+            float[] text = e.getValue().text;
+            if (text != null && ensureIndex(text.length)) {
+                index.put(e.getKey(), text);
+                indexVersion++;
+            }
+        }
+        return true;
+    }
+
+    int indexSize() {
+        return index == null ? 0 : index.size();
+    }
+
+    /** Applies an item, a removal or a model update to the broadcast state and to this copy. */
+    void apply(ModelInput input, MapView<ItemVector> items, MapView<ModelState> models, long now, ModelGauges metrics) {
+        if (input.item != null) {
+            ItemVector current = items.get(input.item.itemId);
+            if (current != null && current.updatedAt > input.item.updatedAt) {
+                return; // an older version arriving late
+            }
+            if (model == null && input.item.text != null) {
+                model = ModelState.prior(input.item.text.length);
+                models.put(MODEL_KEY, model);
+            }
+            items.put(input.item.itemId, input.item);
+            if (input.item.text != null && ensureIndex(input.item.text.length)) {
+                index.put(input.item.itemId, input.item.text);
+                indexVersion++;
+            }
+        } else if (input.removedItemId != null) {
+            items.remove(input.removedItemId);
+            if (index != null) {
+                index.remove(input.removedItemId);
+                indexVersion++;
+            }
+        } else if (input.update != null && settings.applyUpdates) {
+            applyUpdate(input.update, now, metrics);
+            models.put(MODEL_KEY, model);
+        }
+    }
+
+    private void applyUpdate(ModelUpdate update, long now, ModelGauges metrics) {
+        if (model == null) {
+            model = ModelState.prior(update.getGradient().size() - Feature.COUNT);
+        }
+        double norm = ModelUpdates.apply(model, update, settings.learningRate, settings.l2);
+        if (!Double.isNaN(norm)) {
+            metrics.gradientNorm = norm;
+            metrics.stalenessMillis = Math.max(0, now - update.getOldestFeedbackAt().toEpochMilli());
+        }
+    }
+
+    /**
+     * Creates the index for vectors of {@code dimension} on the first vector (the encoder decides the
+     * dimension); false for a vector that does not fit the index.
+     */
+    private boolean ensureIndex(int dimension) {
+        if (index == null || (index.size() == 0 && index.dimension() != dimension)) {
+            index = newIndex(dimension);
+            ranker = new ModelRanker(index, stats, settings.exploration, settings.coOccurringCandidates);
+            labeler = new FeedbackLabeler(ranker.features(), settings.sampledNegatives, settings.shownNegatives);
+        }
+        return index.dimension() == dimension;
+    }
+
+    /** With HNSW always on, no exact matrix is kept: the graph and the broadcast vectors are all there is. */
+    private VectorIndex newIndex(int dimension) {
+        if (settings.index != IndexKind.HNSW) {
+            return new ExactIndex(dimension);
+        }
+        HnswIndex graph = new HnswIndex(dimension, HnswIndex.DEFAULT_MAX_DEGREE, HnswIndex.DEFAULT_BUILD_BEAM,
+                settings.searchBeam);
+        return settings.approximateAbove <= 0 ? graph
+                : new SwitchingIndex(new ExactIndex(dimension), graph, settings.approximateAbove);
+    }
+}

@@ -1,0 +1,63 @@
+package io.streamrec.recommenders;
+
+import io.streamrec.learning.Loss;
+import io.streamrec.ranking.Exploration;
+import io.streamrec.retrieval.IndexKind;
+import java.io.Serializable;
+
+/** Options of the model recommender, read once on the client ({@code io.streamrec.config.Settings}) and shipped with the job. */
+public final class ModelSettings implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public final RecommenderSettings common;
+    public final int candidates;
+    public final int coOccurringCandidates;
+    public final float reuseCosine;
+    public final int reuseUsers;
+    public final int maxPerCategory;
+    public final long sessionGapMillis;
+    public final long interestHalfLifeMillis;
+    public final long intentHalfLifeMillis;
+    public final boolean learningEnabled;
+    public final boolean applyUpdates;
+    public final int batchSize;
+    public final double learningRate;
+    public final double l2;
+    public final int sampledNegatives;
+    public final boolean shownNegatives;
+    public final Loss loss;
+    public final String jobName;
+    public final IndexKind index;
+    public final int approximateAbove;
+    public final int searchBeam;
+    public final Exploration exploration;
+
+    public ModelSettings(RecommenderSettings common, int candidates, int coOccurringCandidates, float reuseCosine, int
+            reuseUsers, int maxPerCategory, long sessionGapMillis, long interestHalfLifeMillis, long
+            intentHalfLifeMillis, boolean learningEnabled, boolean applyUpdates, int batchSize, double
+            learningRate, double l2, int sampledNegatives, boolean shownNegatives, Loss loss, String jobName,
+            IndexKind index, int approximateAbove, int searchBeam, Exploration exploration) {
+        this.common = common;
+        this.candidates = candidates;
+        this.coOccurringCandidates = coOccurringCandidates;
+        this.reuseCosine = reuseCosine;
+        this.reuseUsers = reuseUsers;
+        this.maxPerCategory = maxPerCategory;
+        this.sessionGapMillis = sessionGapMillis;
+        this.interestHalfLifeMillis = interestHalfLifeMillis;
+        this.intentHalfLifeMillis = intentHalfLifeMillis;
+        this.learningEnabled = learningEnabled;
+        this.applyUpdates = applyUpdates;
+        this.batchSize = batchSize;
+        this.learningRate = learningRate;
+        this.l2 = l2;
+        this.sampledNegatives = sampledNegatives;
+        this.shownNegatives = shownNegatives;
+        this.loss = loss;
+        this.jobName = jobName;
+        this.index = index;
+        this.approximateAbove = approximateAbove;
+        this.searchBeam = searchBeam;
+        this.exploration = exploration;
+    }
+}

@@ -1,0 +1,98 @@
+package io.streamrec.recommenders;
+
+import static io.streamrec.testing.TestEvents.T0;
+import static io.streamrec.testing.TestEvents.event;
+import static io.streamrec.testing.TestEvents.item;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamrec.avro.EventType;
+import io.streamrec.avro.ModelUpdate;
+import io.streamrec.avro.Recommendation;
+import io.streamrec.avro.RecommendedItem;
+import io.streamrec.config.JobConfig;
+import io.streamrec.events.ItemUpdate;
+import io.streamrec.events.SourcedEvent;
+import io.streamrec.job.Settings;
+import io.streamrec.state.ItemVector;
+import io.streamrec.state.UserHistory;
+import io.streamrec.state.UserProfile;
+import io.streamrec.testing.SyntheticVectors;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The recommender core without Flink: the same step per event as the job's operator, on plain maps. */
+class RecommenderRunnerTest {
+
+    private static RecommenderRunner<UserHistory, ItemUpdate> baseline() {
+        RecommenderSettings settings = Settings.recommender(JobConfig.fromMap(Map.of(
+                "recommend.min-interval", "0 ms", "recommend.top-n", "3")));
+        RecommenderRunner<UserHistory, ItemUpdate> runner =
+                new RecommenderRunner<>(new BaselineRecommender(settings, 0, 1), null);
+        for (String[] i : List.of(new String[] {"tent", "outdoor"}, new String[] {"stove", "outdoor"},
+                new String[] {"novel", "books"})) {
+            runner.broadcast(new ItemUpdate(i[0], item(i[0], i[0], i[1])), 0);
+        }
+        return runner;
+    }
+
+    private static SourcedEvent sourced(String id, String user, EventType type, String item, long time) {
+        return new SourcedEvent(event(id, user, type, item, time), "events", 0, 0);
+    }
+
+    private static List<String> ids(Recommendation r) {
+        return r.getItems().stream().map(RecommendedItem::getItemId).toList();
+    }
+
+    @Test
+    void aListChangesNoStateAndADuplicateChangesNothing() {
+        var runner = baseline();
+        int n = 0;
+        for (String user : List.of("a", "b")) {
+            runner.event(sourced("p" + n++, user, EventType.PURCHASE, "tent", T0 + n), T0);
+            runner.event(sourced("p" + n++, user, EventType.PURCHASE, "stove", T0 + n), T0);
+        }
+        List<Recommendation> served = runner.event(sourced("v", "u", EventType.VIEW, "tent", T0 + 10), T0);
+        assertThat(served).hasSize(1);
+        assertThat(ids(served.get(0))).first().isEqualTo("stove");
+
+        var request = event("request", "u", EventType.VIEW, null, T0 + 20);
+        Recommendation first = runner.recommend(request, T0 + 20, T0);
+        Recommendation again = runner.recommend(request, T0 + 20, T0);
+        assertThat(ids(again)).isEqualTo(ids(first));
+        assertThat(runner.user("u").itemIds).containsExactly("tent");
+        assertThat(runner.user("nobody")).as("a list for an unknown user keeps no state").isNull();
+        runner.recommend(event("r2", "nobody", EventType.VIEW, null, T0 + 20), T0 + 20, T0);
+        assertThat(runner.user("nobody")).isNull();
+
+        assertThat(runner.event(sourced("v", "u", EventType.VIEW, "novel", T0 + 30), T0))
+                .as("the same event id again is a duplicate: no list, no change").isEmpty();
+        assertThat(runner.user("u").itemIds).containsExactly("tent");
+    }
+
+    @Test
+    void theModelsUpdatesAreAppliedInOrderAndAdvanceItsVersion() {
+        Map<String, String> options = new HashMap<>(Map.of("recommend.min-interval", "0 ms",
+                "learning.batch-size", "4", "ranking.max-per-category", "0"));
+        ModelSettings settings = Settings.model(JobConfig.fromMap(options));
+        var model = new ModelRecommender(settings, null, 0, 1);
+        RecommenderRunner<UserProfile, ModelInput> runner =
+                new RecommenderRunner<>(model, ModelInput::update).recordingUpdates();
+        for (int c = 0; c < 3; c++) {
+            for (int i = 0; i < 10; i++) {
+                ItemVector v = SyntheticVectors.item("c" + c + "-" + i, c, c * 100L + i);
+                runner.broadcast(ModelInput.item(v), 0);
+            }
+        }
+        for (int n = 0; n < 60; n++) {
+            String item = "c" + (n % 3) + "-" + (n / 3 % 10);
+            runner.event(sourced("e" + n, "u" + (n % 5), EventType.CLICK, item, T0 + n * 1000L), T0);
+        }
+        List<ModelUpdate> published = runner.published();
+        assertThat(published).isNotEmpty();
+        assertThat(published).extracting(ModelUpdate::getBaseVersion)
+                .as("each update is made on the version the previous ones produced").isSorted();
+        assertThat(model.modelVersion()).isEqualTo(published.size());
+    }
+}
