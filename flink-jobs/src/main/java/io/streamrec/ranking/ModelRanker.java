@@ -28,6 +28,8 @@ public final class ModelRanker {
     private final FeatureExtractor features;
     private final Exploration exploration;
     private final int coOccurring;
+    /** Told every pool's candidates when set (diagnostics); null in the job. */
+    private CandidateSource.Recorder recorder;
 
     public ModelRanker(VectorIndex index, ItemStats stats) {
         this(index, stats, Exploration.NONE, DEFAULT_CO_OCCURRING_CANDIDATES);
@@ -43,6 +45,11 @@ public final class ModelRanker {
         this.features = new FeatureExtractor(stats);
         this.exploration = exploration;
         this.coOccurring = coOccurring;
+    }
+
+    /** Tells {@code recorder} the candidates of every pool and where they came from (null: nobody). */
+    public void recordPools(CandidateSource.Recorder recorder) {
+        this.recorder = recorder;
     }
 
     public FeatureExtractor features() {
@@ -61,10 +68,19 @@ public final class ModelRanker {
         Set<String> pool = new LinkedHashSet<>(nearest);
         // The items that co-occur most with the recent ones as a whole, not a share of each one's neighbours:
         // ten recent items with full neighbour lists would otherwise add up to 300 candidates to score.
-        for (int ordinal : features.strongestCoOccurring(c, coOccurring)) {
+        int[] coOccurringOrdinals = features.strongestCoOccurring(c, coOccurring);
+        for (int ordinal : coOccurringOrdinals) {
             pool.add(stats.id(ordinal));
         }
-        pool.addAll(stats.trending(TRENDING_CANDIDATES));
+        List<String> trending = stats.trending(TRENDING_CANDIDATES);
+        pool.addAll(trending);
+        if (recorder != null) {
+            nearest.forEach(id -> recorder.candidate(id, CandidateSource.TEXT_NEAREST));
+            for (int ordinal : coOccurringOrdinals) {
+                recorder.candidate(stats.id(ordinal), CandidateSource.CO_OCCURRING);
+            }
+            trending.forEach(id -> recorder.candidate(id, CandidateSource.TRENDING));
+        }
         List<RankedItem> scored = new ArrayList<>(pool.size());
         int dimension = weights.length - Feature.COUNT;
         FeatureExtractor.Scorer scorer = features.scorer(c, weights, dimension);

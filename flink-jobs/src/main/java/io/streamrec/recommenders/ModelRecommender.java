@@ -11,6 +11,7 @@ import io.streamrec.learning.ModelState;
 import io.streamrec.learning.PendingGradients;
 import io.streamrec.metrics.MetricNames;
 import io.streamrec.metrics.MetricRegistrar;
+import io.streamrec.ranking.CandidateSource;
 import io.streamrec.ranking.Feature;
 import io.streamrec.ranking.FeatureExtractor;
 import io.streamrec.ranking.RankedItem;
@@ -260,6 +261,14 @@ public final class ModelRecommender implements Recommender<UserProfile, ModelInp
             gauges.modelChecksum = replica.model().checksum();
             checksumVersion = replica.version();
         }
+    }
+
+    /**
+     * Tells {@code recorder} the candidates of every list's pool and where each came from, so an evaluation
+     * can see whether an item it expected was offered to the ranker at all (null: nobody).
+     */
+    public void recordPools(CandidateSource.Recorder recorder) {
+        replica.recordPools(recorder);
     }
 
     /** The model's version (0 before the first item or update). */

@@ -5,6 +5,7 @@ import io.streamrec.learning.FeedbackLabeler;
 import io.streamrec.learning.GradientBuffer;
 import io.streamrec.learning.ModelState;
 import io.streamrec.learning.ModelUpdates;
+import io.streamrec.ranking.CandidateSource;
 import io.streamrec.ranking.Feature;
 import io.streamrec.ranking.ModelRanker;
 import io.streamrec.retrieval.ExactIndex;
@@ -36,6 +37,7 @@ final class ModelReplica {
     private FeedbackLabeler labeler;
     /** Changes to the item index so far, so cached retrievals of an older index are not used. */
     private long indexVersion;
+    private CandidateSource.Recorder poolRecorder;
 
     ModelReplica(ModelSettings settings, ItemStats stats) {
         this.settings = settings;
@@ -58,6 +60,14 @@ final class ModelReplica {
 
     long version() {
         return model == null ? 0L : model.version;
+    }
+
+    /** Tells {@code recorder} every pool's candidates and their sources (diagnostics; null: nobody). */
+    void recordPools(CandidateSource.Recorder recorder) {
+        this.poolRecorder = recorder;
+        if (ranker != null) {
+            ranker.recordPools(recorder);
+        }
     }
 
     ModelRanker ranker() {
@@ -143,6 +153,7 @@ final class ModelReplica {
         if (index == null || (index.size() == 0 && index.dimension() != dimension)) {
             index = newIndex(dimension);
             ranker = new ModelRanker(index, stats, settings.exploration, settings.coOccurringCandidates);
+            ranker.recordPools(poolRecorder);
             labeler = new FeedbackLabeler(ranker.features(), settings.sampledNegatives, settings.shownNegatives);
         }
         return index.dimension() == dimension;

@@ -117,6 +117,10 @@ public final class Replay {
             long t0 = System.nanoTime();
             List<String> raw = recommenders.get(r).recommend(user, time, ask);
             results.get(r).addTime(System.nanoTime() - t0);
+            Set<String> sources = recommenders.get(r).candidateSourcesOf(target);
+            if (sources != null) {
+                results.get(r).recordPool(slices, sources);
+            }
             List<String> list = servable(raw, seen, feed);
             int rank = RankMetrics.rankOf(list, target);
             List<String> served = list.subList(0, Math.min(settings.topN(), list.size()));

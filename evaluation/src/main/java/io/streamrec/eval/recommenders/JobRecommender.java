@@ -9,12 +9,17 @@ import io.streamrec.avro.UserEvent;
 import io.streamrec.config.JobConfig;
 import io.streamrec.events.ItemUpdate;
 import io.streamrec.events.SourcedEvent;
+import io.streamrec.ranking.CandidateSource;
+import io.streamrec.recommenders.ModelRecommender;
 import io.streamrec.recommenders.RecommenderRunner;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.apache.flink.configuration.Configuration;
 
@@ -56,6 +61,8 @@ public final class JobRecommender<B> implements Recommender {
     private final Upstream<B> upstream;
     private long offset;
     private long probes;
+    /** The candidates of the last list's pool and their sources, for a recommender that has a pool; else null. */
+    private Map<String, Set<String>> lastPool;
 
     private JobRecommender(String name, RecommenderRunner<?, B> runner, Upstream<B> upstream) {
         this.name = name;
@@ -75,7 +82,28 @@ public final class JobRecommender<B> implements Recommender {
         merged.put("recommend.top-n", Integer.toString(maxCandidates));
         merged.putAll(options);
         Configuration config = JobConfig.fromMap(merged);
-        return new JobRecommender<>(name, new RecommenderRunner<>(factory.create(config), upstream.feedback()), upstream);
+        var core = factory.create(config);
+        JobRecommender<B> recommender =
+                new JobRecommender<>(name, new RecommenderRunner<>(core, upstream.feedback()), upstream);
+        if (core instanceof ModelRecommender model) {
+            recommender.lastPool = new HashMap<>();
+            Map<String, Set<String>> pool = recommender.lastPool;
+            model.recordPools((item, source) -> pool.computeIfAbsent(item, k -> new TreeSet<>()).add(sourceName(source)));
+        }
+        return recommender;
+    }
+
+    /** The name of a candidate source in reports: {@code text-nearest}, {@code co-occurring}, {@code trending}. */
+    static String sourceName(CandidateSource source) {
+        return source.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    @Override
+    public Set<String> candidateSourcesOf(String itemId) {
+        if (lastPool == null) {
+            return null;
+        }
+        return lastPool.getOrDefault(itemId, Set.of());
     }
 
     @Override
@@ -101,6 +129,9 @@ public final class JobRecommender<B> implements Recommender {
                 .setItemId(null)
                 .setEventTime(Instant.ofEpochMilli(eventTimeMillis))
                 .build();
+        if (lastPool != null) {
+            lastPool.clear();
+        }
         Recommendation served = runner.recommend(request, eventTimeMillis, eventTimeMillis);
         List<RecommendedItem> items = served.getItems();
         List<String> ids = new ArrayList<>(Math.min(howMany, items.size()));

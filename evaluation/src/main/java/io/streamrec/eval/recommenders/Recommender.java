@@ -3,6 +3,7 @@ package io.streamrec.eval.recommenders;
 import io.streamrec.avro.Item;
 import io.streamrec.avro.UserEvent;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the replay needs from anything it evaluates: the job's operators (through
@@ -24,6 +25,14 @@ public interface Recommender extends AutoCloseable {
      * event the recommender has not seen yet. The replay filters the user's seen items itself.
      */
     List<String> recommend(String userId, long eventTimeMillis, int howMany);
+
+    /**
+     * The sources of the candidate pool behind the last {@link #recommend} list that offered {@code itemId}
+     * (empty: none did), or null for a recommender without a candidate pool.
+     */
+    default Set<String> candidateSourcesOf(String itemId) {
+        return null;
+    }
 
     /** Learns from one event (any type); called in time order, after any probe for it. */
     void observe(UserEvent event);

@@ -1,5 +1,6 @@
 package io.streamrec.eval.report;
 
+import io.streamrec.eval.metrics.RecommenderResult;
 import io.streamrec.eval.metrics.ReplayResult;
 import io.streamrec.eval.metrics.Slice;
 import java.io.IOException;
@@ -34,6 +35,7 @@ public final class MarkdownReport {
                 .append(" on the held-out part; coverage = distinct items served there / catalogue size; ")
                 .append("cold-start and new-user columns are held-out probes only; events/s = events replayed / ")
                 .append("the recommender's own time (catalogue, probes, learning).\n\n");
+        md.append(poolRecallTable(result));
         md.append("## Probes\n\n| | count |\n|---|---:|\n");
         for (Map.Entry<String, Object> e : result.counts().asMap().entrySet()) {
             md.append("| ").append(e.getKey()).append(" | ").append(String.format(Locale.ROOT, "%,d", (Long) e.getValue()))
@@ -51,6 +53,34 @@ public final class MarkdownReport {
         Path file = dir.resolve(FILE);
         Files.writeString(file, md.toString());
         return file;
+    }
+
+    /**
+     * For recommenders with a candidate pool: the share of probes whose item the pool held at all, by source;
+     * a ranker cannot place what retrieval never offered.
+     */
+    static String poolRecallTable(ReplayResult result) {
+        StringBuilder md = new StringBuilder();
+        for (RecommenderResult r : result.recommenders()) {
+            for (Slice slice : List.of(Slice.HELD_OUT, Slice.TUNING, Slice.COLD_START)) {
+                Map<String, Double> recall = r.poolRecall(slice);
+                if (recall.isEmpty()) {
+                    continue;
+                }
+                if (md.isEmpty()) {
+                    md.append("## Candidate pool recall\n\nShare of probes whose item was among the candidates the ranker ")
+                            .append("scored, by where the candidates came from (an item may come from several).\n\n")
+                            .append("| recommender | slice | any | text-nearest | co-occurring | trending |\n")
+                            .append("|---|---|---:|---:|---:|---:|\n");
+                }
+                md.append("| ").append(r.name()).append(" | ").append(slice.key);
+                for (String source : List.of(RecommenderResult.ANY_SOURCE, "text-nearest", "co-occurring", "trending")) {
+                    md.append(String.format(Locale.ROOT, " | %.4f", recall.getOrDefault(source, 0.0)));
+                }
+                md.append(" |\n");
+            }
+        }
+        return md.isEmpty() ? "" : md.append('\n').toString();
     }
 
     private static String time(long millis) {

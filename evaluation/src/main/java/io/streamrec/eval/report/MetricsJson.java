@@ -40,6 +40,18 @@ public final class MetricsJson {
             for (Slice slice : Slice.values()) {
                 slices.put(slice.key, sliceMap(r.slice(slice)));
             }
+            Map<String, Object> pool = new LinkedHashMap<>();
+            for (Slice slice : Slice.values()) {
+                Map<String, Double> recall = r.poolRecall(slice);
+                if (!recall.isEmpty()) {
+                    Map<String, Object> rounded = new LinkedHashMap<>();
+                    recall.forEach((source, value) -> rounded.put(source, round(value, 5)));
+                    pool.put(slice.key, rounded);
+                }
+            }
+            if (!pool.isEmpty()) {
+                slices.put("pool_recall", pool);
+            }
             recommenders.put(r.name(), slices);
             throughput.put(r.name(), round(r.throughput(result.events()), 1));
             SliceMetrics heldOut = r.slice(Slice.HELD_OUT);

@@ -32,6 +32,7 @@ class JobRecommenderTest {
 
             List<String> first = r.recommend("newcomer", millis(11), 5);
             assertThat(first).first().isEqualTo("stove");
+            assertThat(r.candidateSourcesOf("stove")).as("the baseline has no candidate pool to report").isNull();
             // Probing again (and probing others) changes nothing: same list.
             r.recommend("a", millis(11), 5);
             assertThat(r.recommend("newcomer", millis(11), 5)).isEqualTo(first);

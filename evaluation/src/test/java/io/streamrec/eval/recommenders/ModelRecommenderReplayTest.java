@@ -40,6 +40,10 @@ class ModelRecommenderReplayTest {
             List<String> first = model.recommend("hiker", millis(t), 5);
             assertThat(first).isNotEmpty();
             assertThat(first.get(0)).startsWith("boots");
+            // Every listed item came from the pool, which says where from; an item outside the catalogue is in none.
+            assertThat(model.candidateSourcesOf(first.get(0))).isNotEmpty()
+                    .isSubsetOf("text-nearest", "co-occurring", "trending");
+            assertThat(model.candidateSourcesOf("no-such-item")).isEmpty();
             model.recommend("a", millis(t), 5);
             assertThat(model.recommend("hiker", millis(t), 5)).isEqualTo(first);
         }
