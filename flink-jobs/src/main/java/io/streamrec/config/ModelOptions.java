@@ -1,6 +1,8 @@
 package io.streamrec.config;
 
+import io.streamrec.learning.FeedbackLabeler;
 import io.streamrec.learning.Loss;
+import io.streamrec.ranking.FeatureExtractor;
 import io.streamrec.ranking.ModelRanker;
 import io.streamrec.retrieval.HnswIndex;
 import io.streamrec.retrieval.IndexKind;
@@ -24,6 +26,22 @@ public final class ModelOptions {
             .withDescription("Candidates added per request from co-occurrence: the items whose co-occurrence with "
                     + "the user's recent items (the ranker's co-occurrence feature) is highest. Each candidate "
                     + "is scored, so more cost more per request; 0 adds none.");
+
+    public static final ConfigOption<Integer> CO_OCCURRENCE_RECENT_ITEMS =
+            ConfigOptions.key("ranking.co-occurrence.recent-items")
+                    .intType()
+                    .defaultValue(ModelRanker.DEFAULT_CO_OCCURRENCE_RECENT_ITEMS)
+                    .withDescription("The user's most recent distinct items whose co-occurrences make the model's "
+                            + "co-occurrence feature and co-occurring candidates (pairs are counted over "
+                            + "baseline.co-occurrence-window).");
+
+    public static final ConfigOption<Double> CO_OCCURRENCE_RECENCY_EXPONENT =
+            ConfigOptions.key("ranking.co-occurrence.recency-exponent")
+                    .doubleType()
+                    .defaultValue(FeatureExtractor.DEFAULT_RECENCY_EXPONENT)
+                    .withDescription("The i-th most recent item (0 = the latest) weighs (1 + i)^-exponent in the "
+                            + "co-occurrence feature: 1 weighs 1, 1/2, 1/3, ...; smaller lets a user's older items "
+                            + "count for more, 0 weighs all alike.");
 
     public static final ConfigOption<Double> CANDIDATES_REUSE_COSINE = ConfigOptions.key("ranking.candidates.reuse-cosine")
             .doubleType()
@@ -108,6 +126,13 @@ public final class ModelOptions {
             .intType()
             .defaultValue(2)
             .withDescription("Random catalogue items added as negatives to each labelled interaction.");
+
+    public static final ConfigOption<Integer> POPULAR_NEGATIVES = ConfigOptions.key("learning.popular-negatives")
+            .intType()
+            .defaultValue(16)
+            .withDescription("Negatives drawn from the " + FeedbackLabeler.POPULAR_POOL + " most popular items now "
+                    + "(decayed popularity), added to each labelled interaction beside the random ones: the taken "
+                    + "item must beat what many users take, not only items nobody takes.");
 
     public static final ConfigOption<Boolean> SHOWN_NEGATIVES = ConfigOptions.key("learning.shown-negatives")
             .booleanType()

@@ -58,6 +58,14 @@ public final class Settings {
         if (approximateAbove < 0) {
             throw new IllegalArgumentException(ModelOptions.APPROXIMATE_ABOVE.key() + " must not be negative");
         }
+        int recentItems = config.get(ModelOptions.CO_OCCURRENCE_RECENT_ITEMS);
+        if (recentItems < 1) {
+            throw new IllegalArgumentException(ModelOptions.CO_OCCURRENCE_RECENT_ITEMS.key() + " must be positive");
+        }
+        double recencyExponent = config.get(ModelOptions.CO_OCCURRENCE_RECENCY_EXPONENT);
+        if (!(recencyExponent >= 0)) {
+            throw new IllegalArgumentException(ModelOptions.CO_OCCURRENCE_RECENCY_EXPONENT.key() + " must be >= 0");
+        }
         Exploration exploration;
         try {
             exploration = new Exploration(config.get(ModelOptions.EXPLORATION_SLOTS),
@@ -69,6 +77,8 @@ public final class Settings {
                 recommender(config),
                 candidates,
                 coOccurring,
+                recentItems,
+                recencyExponent,
                 config.get(ModelOptions.CANDIDATES_REUSE_COSINE).floatValue(),
                 config.get(ModelOptions.CANDIDATES_REUSE_USERS),
                 config.get(ModelOptions.MAX_PER_CATEGORY),
@@ -82,6 +92,7 @@ public final class Settings {
                 config.get(ModelOptions.L2),
                 config.get(ModelOptions.SAMPLED_NEGATIVES),
                 config.get(ModelOptions.SHOWN_NEGATIVES),
+                config.get(ModelOptions.POPULAR_NEGATIVES),
                 config.get(ModelOptions.LOSS),
                 config.get(JobOptions.JOB_NAME),
                 config.get(ModelOptions.INDEX),

@@ -13,20 +13,39 @@ import java.util.function.Function;
 
 /**
  * Turns an interaction into labelled examples: the item taken is a positive; items shown just before
- * and not taken, and a few random catalogue items, are negatives. Features are those of the profile
+ * and not taken, a few random catalogue items and a few popular items the user has not taken are negatives. Features are those of the profile
  * before the interaction, as the ranker saw it when it served.
  */
 public final class FeedbackLabeler {
     private static final int MAX_SHOWN_NEGATIVES = 3;
+    /** Popular negatives are drawn from this many most popular items. */
+    public static final int POPULAR_POOL = 500;
 
     private final FeatureExtractor features;
     private final int sampledNegatives;
     private final boolean shownNegatives;
+    private final int popularNegatives;
 
     public FeedbackLabeler(FeatureExtractor features, int sampledNegatives, boolean shownNegatives) {
+        this(features, sampledNegatives, shownNegatives, 0);
+    }
+
+    /** @param popularNegatives negatives drawn from the {@link #POPULAR_POOL} most popular items */
+    public FeedbackLabeler(FeatureExtractor features, int sampledNegatives, boolean shownNegatives,
+            int popularNegatives) {
+        if (sampledNegatives < 0 || popularNegatives < 0) {
+            throw new IllegalArgumentException("negatives must not be negative, got " + sampledNegatives + " sampled and "
+                    + popularNegatives + " popular");
+        }
         this.features = features;
         this.sampledNegatives = sampledNegatives;
         this.shownNegatives = shownNegatives;
+        this.popularNegatives = popularNegatives;
+    }
+
+    /** Whether {@link #label} uses {@code popular}: callers skip computing it otherwise. */
+    public boolean wantsPopular() {
+        return popularNegatives > 0;
     }
 
     /** A labelled feature vector. */
@@ -34,6 +53,13 @@ public final class FeedbackLabeler {
 
     public List<Example> label(FeatureExtractor.Context context, UserProfile before, ItemVector taken,
             VectorIndex index, Function<String, ItemVector> items, int dimension, String eventId) {
+        return label(context, before, taken, index, items, dimension, eventId, List.of());
+    }
+
+    /** As above, with the most popular items now (most popular first) to draw popular negatives from. */
+    public List<Example> label(FeatureExtractor.Context context, UserProfile before, ItemVector taken,
+            VectorIndex index, Function<String, ItemVector> items, int dimension, String eventId,
+            List<String> popular) {
         List<Example> examples = new ArrayList<>();
         examples.add(new Example(features.features(context, taken, dimension), true));
         Set<String> negatives = new LinkedHashSet<>();
@@ -50,6 +76,13 @@ public final class FeedbackLabeler {
         for (int i = 0; i < sampledNegatives && index.size() > 1; i++) {
             String id = index.idAt(random.nextInt(index.size()));
             if (!id.equals(taken.itemId)) {
+                negatives.add(id);
+            }
+        }
+        int pool = Math.min(POPULAR_POOL, popular.size());
+        for (int i = 0; i < popularNegatives && pool > 1; i++) {
+            String id = popular.get(random.nextInt(pool));
+            if (!id.equals(taken.itemId) && !before.history.contains(id)) {
                 negatives.add(id);
             }
         }

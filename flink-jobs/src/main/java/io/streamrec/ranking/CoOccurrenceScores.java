@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Co-occurrence scores of one request, by item ordinal: for each of the user's recent items (more recent
- * weigh more: 1, 1/2, 1/3, ...) its neighbours' counts relative to its strongest. A sparse accumulator
+ * weigh more) its neighbours' counts relative to its strongest. A sparse accumulator
  * reused across requests: arrays indexed by ordinal, stamped with the request's generation, so a request
  * costs the neighbours it touches and nothing per catalogue item. Not thread-safe (one per operator).
  */
@@ -24,6 +24,14 @@ public final class CoOccurrenceScores {
 
     /** Computes the scores from the {@code perSource} strongest neighbours of each of {@code recent}. */
     public void compute(ItemStats stats, List<String> recent, int perSource) {
+        compute(stats, recent, perSource, 1.0);
+    }
+
+    /**
+     * As above, the {@code i}-th most recent item (0 = the latest) weighing {@code (1 + i)^-recencyExponent}:
+     * 1 gives 1, 1/2, 1/3, ...; smaller exponents let older items count for more.
+     */
+    public void compute(ItemStats stats, List<String> recent, int perSource, double recencyExponent) {
         if (++generation == Integer.MAX_VALUE) {
             Arrays.fill(stamp, 0);
             generation = 1;
@@ -39,7 +47,7 @@ public final class CoOccurrenceScores {
             if (max == 0f) {
                 continue;
             }
-            float recency = 1f / (1 + i);
+            float recency = recencyExponent == 1.0 ? 1f / (1 + i) : (float) Math.pow(1 + i, -recencyExponent);
             for (int j = 0, n = Math.min(neighbours.size(), perSource); j < n; j++) {
                 add(neighbours.ordinalAt(j), recency * neighbours.countAt(j) / max, source);
             }
@@ -85,6 +93,15 @@ public final class CoOccurrenceScores {
     /** The position of {@code ordinal} among the items with a score ({@link #ordinalAt}); -1 when it has none. */
     public int indexOf(int ordinal) {
         return ordinal >= 0 && ordinal < stamp.length && stamp[ordinal] == generation ? index[ordinal] : -1;
+    }
+
+    /** The highest summed score of this request (0 when no item has one). */
+    public float maxScore() {
+        float max = 0f;
+        for (int i = 0; i < touchedCount; i++) {
+            max = Math.max(max, scores[touched[i]]);
+        }
+        return max;
     }
 
     /** How many items have a score. */

@@ -14,8 +14,24 @@ public final class FeatureExtractor {
     private final CoOccurrenceScores co = new CoOccurrenceScores();
     private Context coFor;
     private long coAt;
+    /** The strongest co-occurrence score of the request in {@link #co}: the feature is relative to it. */
+    private float coMax;
+
+    /** The default of {@code ranking.co-occurrence.recency-exponent}. */
+    public static final double DEFAULT_RECENCY_EXPONENT = 0.5;
+
+    private final double recencyExponent;
 
     public FeatureExtractor(ItemStats stats) {
+        this(stats, DEFAULT_RECENCY_EXPONENT);
+    }
+
+    /** @param recencyExponent how fast older recent items count for less in the co-occurrence feature */
+    public FeatureExtractor(ItemStats stats, double recencyExponent) {
+        if (!(recencyExponent >= 0)) {
+            throw new IllegalArgumentException("the recency exponent must be >= 0, got " + recencyExponent);
+        }
+        this.recencyExponent = recencyExponent;
         this.stats = stats;
     }
 
@@ -149,12 +165,14 @@ public final class FeatureExtractor {
      * computed once per request (context) for all neighbours, then looked up per candidate.
      */
     private float coOccurrence(Context c, int ordinal) {
-        return Math.min(1f, coOccurrences(c).score(ordinal));
+        CoOccurrenceScores scores = coOccurrences(c);
+        return coMax <= 0f ? 0f : scores.score(ordinal) / coMax;
     }
 
     private CoOccurrenceScores coOccurrences(Context c) {
         if (coFor != c || coAt != stats.changes()) {
-            co.compute(stats, c.recentItems, Integer.MAX_VALUE);
+            co.compute(stats, c.recentItems, Integer.MAX_VALUE, recencyExponent);
+            coMax = co.maxScore();
             coFor = c;
             coAt = stats.changes();
         }

@@ -21,6 +21,8 @@ import java.util.function.Function;
 public final class ModelRanker {
     /** The default of ranking.candidates.co-occurring. */
     public static final int DEFAULT_CO_OCCURRING_CANDIDATES = 60;
+    /** The default of ranking.co-occurrence.recent-items. */
+    public static final int DEFAULT_CO_OCCURRENCE_RECENT_ITEMS = 10;
     private static final int TRENDING_CANDIDATES = 30;
 
     private final VectorIndex index;
@@ -37,12 +39,18 @@ public final class ModelRanker {
 
     /** @param coOccurring candidates taken from co-occurrence with the user's recent items */
     public ModelRanker(VectorIndex index, ItemStats stats, Exploration exploration, int coOccurring) {
+        this(index, stats, exploration, coOccurring, new FeatureExtractor(stats));
+    }
+
+    /** With {@code features} for the ranker's features (e.g. another co-occurrence recency). */
+    public ModelRanker(VectorIndex index, ItemStats stats, Exploration exploration, int coOccurring,
+            FeatureExtractor features) {
         if (coOccurring < 0) {
             throw new IllegalArgumentException("co-occurring candidates must not be negative, got " + coOccurring);
         }
         this.index = index;
         this.stats = stats;
-        this.features = new FeatureExtractor(stats);
+        this.features = features;
         this.exploration = exploration;
         this.coOccurring = coOccurring;
     }

@@ -189,8 +189,10 @@ public final class ModelRecommender implements Recommender<UserProfile, ModelInp
             MapView<ItemVector> items, Outputs out) {
         FeatureExtractor.Context context = context(before, time);
         ModelState model = replica.model();
-        List<FeedbackLabeler.Example> examples = replica.labeler().label(context, before, taken, replica.index(),
-                items::get, model.size() - Feature.COUNT, event.getEventId());
+        FeedbackLabeler labeler = replica.labeler();
+        List<FeedbackLabeler.Example> examples = labeler.label(context, before, taken, replica.index(), items::get,
+                model.size() - Feature.COUNT, event.getEventId(),
+                labeler.wantsPopular() ? stats.trending(FeedbackLabeler.POPULAR_POOL) : List.of());
         // The labeller puts the item taken first, its negatives after it.
         for (FeedbackLabeler.Example e : examples) {
             if (settings.loss == Loss.PAIRWISE && e.label()) {
@@ -241,7 +243,7 @@ public final class ModelRecommender implements Recommender<UserProfile, ModelInp
         List<String> trending = stats.trending(1);
         double maxPopularity = trending.isEmpty() ? 0 : stats.popularity(trending.get(0));
         return new FeatureExtractor.Context(profile, ProfileUpdater.fused(profile),
-                profile.history.recentDistinctItems(settings.common.coOccurrenceWindow), time, maxPopularity);
+                profile.history.recentDistinctItems(settings.coOccurrenceRecentItems), time, maxPopularity);
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.streamrec.learning.ModelState;
 import io.streamrec.learning.ModelUpdates;
 import io.streamrec.ranking.CandidateSource;
 import io.streamrec.ranking.Feature;
+import io.streamrec.ranking.FeatureExtractor;
 import io.streamrec.ranking.ModelRanker;
 import io.streamrec.retrieval.ExactIndex;
 import io.streamrec.retrieval.HnswIndex;
@@ -152,9 +153,11 @@ final class ModelReplica {
     private boolean ensureIndex(int dimension) {
         if (index == null || (index.size() == 0 && index.dimension() != dimension)) {
             index = newIndex(dimension);
-            ranker = new ModelRanker(index, stats, settings.exploration, settings.coOccurringCandidates);
+            ranker = new ModelRanker(index, stats, settings.exploration, settings.coOccurringCandidates,
+                    new FeatureExtractor(stats, settings.coOccurrenceRecencyExponent));
             ranker.recordPools(poolRecorder);
-            labeler = new FeedbackLabeler(ranker.features(), settings.sampledNegatives, settings.shownNegatives);
+            labeler = new FeedbackLabeler(ranker.features(), settings.sampledNegatives, settings.shownNegatives,
+                    settings.popularNegatives);
         }
         return index.dimension() == dimension;
     }

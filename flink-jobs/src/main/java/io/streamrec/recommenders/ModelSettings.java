@@ -12,6 +12,9 @@ public final class ModelSettings implements Serializable {
     public final RecommenderSettings common;
     public final int candidates;
     public final int coOccurringCandidates;
+    /** Recent items whose co-occurrences make the co-occurrence feature and candidates. */
+    public final int coOccurrenceRecentItems;
+    public final double coOccurrenceRecencyExponent;
     public final float reuseCosine;
     public final int reuseUsers;
     public final int maxPerCategory;
@@ -25,6 +28,7 @@ public final class ModelSettings implements Serializable {
     public final double l2;
     public final int sampledNegatives;
     public final boolean shownNegatives;
+    public final int popularNegatives;
     public final Loss loss;
     public final String jobName;
     public final IndexKind index;
@@ -32,14 +36,17 @@ public final class ModelSettings implements Serializable {
     public final int searchBeam;
     public final Exploration exploration;
 
-    public ModelSettings(RecommenderSettings common, int candidates, int coOccurringCandidates, float reuseCosine, int
+    public ModelSettings(RecommenderSettings common, int candidates, int coOccurringCandidates, int coOccurrenceRecentItems,
+            double coOccurrenceRecencyExponent, float reuseCosine, int
             reuseUsers, int maxPerCategory, long sessionGapMillis, long interestHalfLifeMillis, long
             intentHalfLifeMillis, boolean learningEnabled, boolean applyUpdates, int batchSize, double
-            learningRate, double l2, int sampledNegatives, boolean shownNegatives, Loss loss, String jobName,
+            learningRate, double l2, int sampledNegatives, boolean shownNegatives, int popularNegatives, Loss loss, String jobName,
             IndexKind index, int approximateAbove, int searchBeam, Exploration exploration) {
         this.common = common;
         this.candidates = candidates;
         this.coOccurringCandidates = coOccurringCandidates;
+        this.coOccurrenceRecentItems = coOccurrenceRecentItems;
+        this.coOccurrenceRecencyExponent = coOccurrenceRecencyExponent;
         this.reuseCosine = reuseCosine;
         this.reuseUsers = reuseUsers;
         this.maxPerCategory = maxPerCategory;
@@ -53,6 +60,7 @@ public final class ModelSettings implements Serializable {
         this.l2 = l2;
         this.sampledNegatives = sampledNegatives;
         this.shownNegatives = shownNegatives;
+        this.popularNegatives = popularNegatives;
         this.loss = loss;
         this.jobName = jobName;
         this.index = index;

@@ -35,6 +35,8 @@ public final class ItemStats {
     private int[] trendingOrdinals = new int[0];
     private double[] trendingShares = new double[0];
     private int updatesSinceTrending;
+    /** The most items any caller asked {@link #trending} for. */
+    private int trendingDepth;
 
     /** Per-item counts. */
     static final class Entry {
@@ -155,8 +157,10 @@ public final class ItemStats {
 
     /** The {@code k} most popular items now, most popular first (recomputed every max(256, items / 8) updates). */
     public List<String> trending(int k) {
+        // Callers ask for different depths: one pass computes the deepest asked for, the others take a prefix.
+        trendingDepth = Math.max(trendingDepth, k);
         if (trending.isEmpty() || trending.size() < Math.min(k, entries.size())) {
-            recomputeTrending(k);
+            recomputeTrending(trendingDepth);
         }
         return trending.size() > k ? trending.subList(0, k) : trending;
     }

@@ -49,6 +49,36 @@ class ScorerTest {
         }
     }
 
+    @Test
+    void coOccurrenceIsRelativeToTheRequestsStrongestSoStrongItemsStayApart() {
+        ItemStats stats = new ItemStats(86_400_000L, 50);
+        // "seen" co-occurs 6 times with a, 3 with b, once with c: the counts of one recent item are far above
+        // what a fixed cap would keep apart once several recent items add up.
+        for (int i = 0; i < 6; i++) {
+            stats.addCoOccurrence("seen", "a", 1f);
+        }
+        for (int i = 0; i < 3; i++) {
+            stats.addCoOccurrence("seen", "b", 1f);
+        }
+        stats.addCoOccurrence("seen", "c", 1f);
+        stats.addCoOccurrence("other", "a", 1f);
+        stats.addCoOccurrence("other", "b", 1f);
+        UserProfile p = new UserProfile();
+        FeatureExtractor features = new FeatureExtractor(stats);
+        FeatureExtractor.Context c = new FeatureExtractor.Context(p, null, List.of("seen", "other"), T0, 0);
+        float a = coOccurrence(features, c, "a");
+        float b = coOccurrence(features, c, "b");
+        float cc = coOccurrence(features, c, "c");
+        assertThat(a).isEqualTo(1f);
+        assertThat(b).isStrictlyBetween(cc, a);
+        assertThat(cc).isGreaterThan(0f);
+        assertThat(coOccurrence(features, c, "never")).isZero();
+    }
+
+    private static float coOccurrence(FeatureExtractor features, FeatureExtractor.Context c, String id) {
+        return features.features(c, SyntheticVectors.item(id, 0, id.hashCode()), DIM)[Feature.CO_OCCURRENCE.ordinal()];
+    }
+
     private static float[] random(Random r, int n) {
         float[] v = new float[n];
         for (int i = 0; i < n; i++) {

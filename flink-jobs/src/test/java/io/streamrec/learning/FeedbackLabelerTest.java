@@ -1,0 +1,69 @@
+package io.streamrec.learning;
+
+import static io.streamrec.testing.SyntheticVectors.DIM;
+import static io.streamrec.testing.SyntheticVectors.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.streamrec.avro.EventType;
+import io.streamrec.ranking.FeatureExtractor;
+import io.streamrec.retrieval.ExactIndex;
+import io.streamrec.state.ItemStats;
+import io.streamrec.state.ItemVector;
+import io.streamrec.state.ProfileUpdater;
+import io.streamrec.state.UserProfile;
+import io.streamrec.testing.SyntheticVectors;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Popular negatives: drawn from the popular items the user has not taken, the same for the same event. */
+class FeedbackLabelerTest {
+
+    @Test
+    void popularNegativesComeFromPopularItemsTheUserHasNotTaken() {
+        ItemStats stats = new ItemStats(86_400_000L, 50);
+        ExactIndex index = new ExactIndex(DIM);
+        Map<String, ItemVector> items = new HashMap<>();
+        for (int i = 0; i < 200; i++) {
+            ItemVector v = SyntheticVectors.item("i" + i, i % 4, i);
+            items.put(v.itemId, v);
+            index.put(v.itemId, v.text);
+        }
+        List<String> popular = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            popular.add("i" + i);
+        }
+        UserProfile user = new UserProfile();
+        user.history.add("i1", EventType.VIEW, T0, 100);
+        user.interest = SyntheticVectors.categoryDirection(0); // so each item's features tell it apart
+        FeatureExtractor features = new FeatureExtractor(stats);
+        FeatureExtractor.Context c =
+                new FeatureExtractor.Context(user, ProfileUpdater.fused(user), List.of("i1"), T0, 0);
+        ItemVector taken = items.get("i2");
+
+        FeedbackLabeler uniformOnly = new FeedbackLabeler(features, 0, false, 0);
+        assertThat(uniformOnly.label(c, user, taken, index, items::get, DIM, "e1", popular))
+                .as("no negatives asked for: the positive alone").hasSize(1);
+
+        FeedbackLabeler labeler = new FeedbackLabeler(features, 0, false, 20);
+        List<FeedbackLabeler.Example> examples = labeler.label(c, user, taken, index, items::get, DIM, "e1", popular);
+        assertThat(examples.get(0).label()).isTrue();
+        List<FeedbackLabeler.Example> negatives = examples.subList(1, examples.size());
+        assertThat(negatives).isNotEmpty().allMatch(e -> !e.label());
+        // Which items: compare feature vectors with those of the candidates (the text part identifies the item).
+        List<String> negativeIds = new ArrayList<>();
+        for (FeedbackLabeler.Example e : negatives) {
+            for (String id : items.keySet()) {
+                if (java.util.Arrays.equals(e.features(), features.features(c, items.get(id), DIM))) {
+                    negativeIds.add(id);
+                }
+            }
+        }
+        assertThat(negativeIds).hasSize(negatives.size()).allMatch(popular::contains)
+                .doesNotContain("i1", "i2");
+        assertThat(labeler.label(c, user, taken, index, items::get, DIM, "e1", popular))
+                .as("deterministic per event").hasSize(examples.size());
+    }
+}
