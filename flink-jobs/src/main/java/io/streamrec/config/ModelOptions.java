@@ -120,7 +120,8 @@ public final class ModelOptions {
     public static final ConfigOption<Double> L2 = ConfigOptions.key("learning.l2")
             .doubleType()
             .defaultValue(1e-4)
-            .withDescription("L2 regularisation of the ranker's weights.");
+            .withDescription("L2 regularisation of the ranker's weights towards their prior values: learning adds "
+                    + "a residual to the prior ranker, and weights the feedback does not hold up drift back.");
 
     public static final ConfigOption<Integer> SAMPLED_NEGATIVES = ConfigOptions.key("learning.sampled-negatives")
             .intType()
@@ -129,10 +130,12 @@ public final class ModelOptions {
 
     public static final ConfigOption<Integer> POPULAR_NEGATIVES = ConfigOptions.key("learning.popular-negatives")
             .intType()
-            .defaultValue(16)
+            .defaultValue(0)
             .withDescription("Negatives drawn from the " + FeedbackLabeler.POPULAR_POOL + " most popular items now "
                     + "(decayed popularity), added to each labelled interaction beside the random ones: the taken "
-                    + "item must beat what many users take, not only items nobody takes.");
+                    + "item must beat what many users take, not only items nobody takes. Off by default: on "
+                    + "catalogues where users come back to most popular items (the synthetic shop) they teach "
+                    + "the ranker against what users take next (docs/evaluation.md).");
 
     public static final ConfigOption<Boolean> SHOWN_NEGATIVES = ConfigOptions.key("learning.shown-negatives")
             .booleanType()

@@ -13,8 +13,8 @@ import java.util.function.Function;
 
 /**
  * Turns an interaction into labelled examples: the item taken is a positive; items shown just before
- * and not taken, a few random catalogue items and a few popular items the user has not taken are negatives. Features are those of the profile
- * before the interaction, as the ranker saw it when it served.
+ * and not taken, a few random catalogue items and popular items the user has not taken are negatives.
+ * Features are those of the profile before the interaction, as the ranker saw it when it served.
  */
 public final class FeedbackLabeler {
     private static final int MAX_SHOWN_NEGATIVES = 3;
@@ -79,13 +79,7 @@ public final class FeedbackLabeler {
                 negatives.add(id);
             }
         }
-        int pool = Math.min(POPULAR_POOL, popular.size());
-        for (int i = 0; i < popularNegatives && pool > 1; i++) {
-            String id = popular.get(random.nextInt(pool));
-            if (!id.equals(taken.itemId) && !before.history.contains(id)) {
-                negatives.add(id);
-            }
-        }
+        addUntaken(negatives, popular, Math.min(POPULAR_POOL, popular.size()), popularNegatives, random, taken, before);
         for (String id : negatives) {
             ItemVector item = items.apply(id);
             if (item != null && item.text != null) {
@@ -93,5 +87,16 @@ public final class FeedbackLabeler {
             }
         }
         return examples;
+    }
+
+    /** Adds {@code count} draws from the first {@code pool} of {@code from} that the user has not taken. */
+    private static void addUntaken(Set<String> negatives, List<String> from, int pool, int count, Random random,
+            ItemVector taken, UserProfile before) {
+        for (int i = 0; i < count && pool > 1; i++) {
+            String id = from.get(random.nextInt(pool));
+            if (!id.equals(taken.itemId) && !before.history.contains(id)) {
+                negatives.add(id);
+            }
+        }
     }
 }

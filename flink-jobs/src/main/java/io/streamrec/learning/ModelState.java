@@ -19,14 +19,29 @@ public class ModelState {
     public static ModelState prior(int textDimension) {
         ModelState m = new ModelState();
         m.weights = new float[Feature.COUNT + textDimension];
-        for (Feature f : Feature.values()) {
-            m.weights[f.ordinal()] = f.prior();
+        for (int i = 0; i < m.weights.length; i++) {
+            m.weights[i] = priorWeight(i);
         }
-        // The bilinear terms start at a small positive weight: similarity helps before any feedback.
-        Arrays.fill(m.weights, Feature.COUNT, m.weights.length, 0.3f);
         m.accumulators = new float[m.weights.length];
         Arrays.fill(m.accumulators, 1e-2f);
         return m;
+    }
+
+    /**
+     * The prior value of parameter {@code i}: the feature's prior, then a small positive weight for the
+     * bilinear terms (similarity helps before any feedback). Regularisation pulls towards it.
+     */
+    public static float priorWeight(int i) {
+        return i < Feature.COUNT ? FEATURE_PRIORS[i] : BILINEAR_PRIOR;
+    }
+
+    private static final float BILINEAR_PRIOR = 0.3f;
+    private static final float[] FEATURE_PRIORS = new float[Feature.COUNT];
+
+    static {
+        for (Feature f : Feature.values()) {
+            FEATURE_PRIORS[f.ordinal()] = f.prior();
+        }
     }
 
     public int size() {

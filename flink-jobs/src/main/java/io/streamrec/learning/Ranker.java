@@ -43,10 +43,14 @@ public final class Ranker {
         return Math.log1p(Math.exp(-margin));
     }
 
-    /** One AdaGrad step with mean gradient {@code g}; increments the version. */
+    /**
+     * One AdaGrad step with mean gradient {@code g} and L2 regularisation towards the prior weights
+     * ({@link ModelState#priorWeight}): what learning adds is a residual on the prior ranker, and weights
+     * the feedback does not support drift back to it; increments the version.
+     */
     public static void apply(ModelState m, float[] g, double learningRate, double l2) {
         for (int i = 0; i < m.weights.length && i < g.length; i++) {
-            float gi = g[i] + (float) l2 * m.weights[i];
+            float gi = g[i] + (float) l2 * (m.weights[i] - ModelState.priorWeight(i));
             m.accumulators[i] += gi * gi;
             m.weights[i] -= (float) (learningRate * gi / (Math.sqrt(m.accumulators[i]) + EPSILON));
         }

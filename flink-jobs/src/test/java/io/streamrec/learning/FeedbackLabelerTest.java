@@ -13,34 +13,37 @@ import io.streamrec.state.ProfileUpdater;
 import io.streamrec.state.UserProfile;
 import io.streamrec.testing.SyntheticVectors;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Popular negatives: drawn from the popular items the user has not taken, the same for the same event. */
+/** Popular negatives: drawn from the popular items, never an item the user has taken, the same for the same event. */
 class FeedbackLabelerTest {
+    private final ItemStats stats = new ItemStats(86_400_000L, 50);
+    private final ExactIndex index = new ExactIndex(DIM);
+    private final Map<String, ItemVector> items = new HashMap<>();
+    private final FeatureExtractor features = new FeatureExtractor(stats);
+    private final UserProfile user = new UserProfile();
+    private FeatureExtractor.Context c;
 
-    @Test
-    void popularNegativesComeFromPopularItemsTheUserHasNotTaken() {
-        ItemStats stats = new ItemStats(86_400_000L, 50);
-        ExactIndex index = new ExactIndex(DIM);
-        Map<String, ItemVector> items = new HashMap<>();
+    @BeforeEach
+    void catalogueAndUser() {
         for (int i = 0; i < 200; i++) {
             ItemVector v = SyntheticVectors.item("i" + i, i % 4, i);
             items.put(v.itemId, v);
             index.put(v.itemId, v.text);
         }
-        List<String> popular = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            popular.add("i" + i);
-        }
-        UserProfile user = new UserProfile();
         user.history.add("i1", EventType.VIEW, T0, 100);
         user.interest = SyntheticVectors.categoryDirection(0); // so each item's features tell it apart
-        FeatureExtractor features = new FeatureExtractor(stats);
-        FeatureExtractor.Context c =
-                new FeatureExtractor.Context(user, ProfileUpdater.fused(user), List.of("i1"), T0, 0);
+        c = new FeatureExtractor.Context(user, ProfileUpdater.fused(user), List.of("i1"), T0, 0);
+    }
+
+    @Test
+    void popularNegativesComeFromPopularItemsTheUserHasNotTaken() {
+        List<String> popular = firstItems(10);
         ItemVector taken = items.get("i2");
 
         FeedbackLabeler uniformOnly = new FeedbackLabeler(features, 0, false, 0);
@@ -48,22 +51,35 @@ class FeedbackLabelerTest {
                 .as("no negatives asked for: the positive alone").hasSize(1);
 
         FeedbackLabeler labeler = new FeedbackLabeler(features, 0, false, 20);
-        List<FeedbackLabeler.Example> examples = labeler.label(c, user, taken, index, items::get, DIM, "e1", popular);
+        List<FeedbackLabeler.Example> examples =
+                labeler.label(c, user, taken, index, items::get, DIM, "e1", popular);
+        assertThat(negativeIds(examples)).allMatch(popular::contains).doesNotContain("i1", "i2");
+        assertThat(labeler.label(c, user, taken, index, items::get, DIM, "e1", popular))
+                .as("deterministic per event").hasSize(examples.size());
+    }
+
+    private List<String> firstItems(int n) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ids.add("i" + i);
+        }
+        return ids;
+    }
+
+    /** The negatives' items, found by their feature vectors (the text part identifies the item). */
+    private List<String> negativeIds(List<FeedbackLabeler.Example> examples) {
         assertThat(examples.get(0).label()).isTrue();
         List<FeedbackLabeler.Example> negatives = examples.subList(1, examples.size());
         assertThat(negatives).isNotEmpty().allMatch(e -> !e.label());
-        // Which items: compare feature vectors with those of the candidates (the text part identifies the item).
-        List<String> negativeIds = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
         for (FeedbackLabeler.Example e : negatives) {
             for (String id : items.keySet()) {
-                if (java.util.Arrays.equals(e.features(), features.features(c, items.get(id), DIM))) {
-                    negativeIds.add(id);
+                if (Arrays.equals(e.features(), features.features(c, items.get(id), DIM))) {
+                    ids.add(id);
                 }
             }
         }
-        assertThat(negativeIds).hasSize(negatives.size()).allMatch(popular::contains)
-                .doesNotContain("i1", "i2");
-        assertThat(labeler.label(c, user, taken, index, items::get, DIM, "e1", popular))
-                .as("deterministic per event").hasSize(examples.size());
+        assertThat(ids).hasSize(negatives.size());
+        return ids;
     }
 }
