@@ -26,6 +26,21 @@ public final class JobOptions {
             .defaultValue(true)
             .withDescription("Log the effective options at start-up (secret values masked).");
 
+    public static final ConfigOption<Boolean> PREFLIGHT = ConfigOptions.key("job.preflight")
+            .booleanType()
+            .defaultValue(true)
+            .withDescription("Before submitting, check what the job cannot run without: the encoder's model "
+                    + "files (MODEL recommender; the folder found is then passed to the cluster as "
+                    + "encoder.model-dir, so every TaskManager reads the same one), the broker reachable and "
+                    + "every topic the job reads or writes present. A failed check refuses to start, with the "
+                    + "reason, instead of a job that restarts forever.");
+
+    public static final ConfigOption<Duration> PREFLIGHT_TIMEOUT = ConfigOptions.key("job.preflight.timeout")
+            .durationType()
+            .defaultValue(Duration.ofSeconds(30))
+            .withDescription("How long the pre-flight check waits for the broker to answer and for missing "
+                    + "topics to appear.");
+
     /**
      * Flink options the job sets when the user does not: RocksDB with incremental checkpoints every
      * 10 s, no silent Kryo fallback for types Flink cannot analyse, and network buffers flushed after at

@@ -79,6 +79,13 @@ public final class RecommendationJob {
             System.exit(2);
             return;
         }
+        try {
+            config = Preflight.check(config);
+        } catch (Preflight.Failure e) {
+            System.err.println("Cannot start the job: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         if (config.get(JobOptions.LOG_CONFIGURATION)) {
             LOG.info("Starting {} with options {}", config.get(JobOptions.JOB_NAME), JobConfig.masked(config));
         }

@@ -1,5 +1,6 @@
 package io.streamrec.reliability.cluster;
 
+import io.streamrec.job.Preflight;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,7 +109,14 @@ public final class ClusterCli {
 
     private static void submit(Path dir, Map<String, String> jobOptions) throws Exception {
         int port = restPort(dir).orElseThrow(() -> new IllegalStateException("no cluster configured in " + dir));
-        JobClient job = JobSubmitter.submit(port, jobOptions);
+        JobClient job;
+        try {
+            job = JobSubmitter.submit(port, jobOptions);
+        } catch (Preflight.Failure e) {
+            System.err.println("Cannot start the job: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         System.out.println("submitted job " + job.getJobID() + " to http://127.0.0.1:" + port);
         Thread.sleep(Duration.ofSeconds(1).toMillis());
         System.exit(0); // the job runs on; the client's threads must not keep this command alive

@@ -80,6 +80,22 @@ public final class FlinkRest {
         return 0;
     }
 
+    /**
+     * The lowest execution attempt number (0 for the first deployment, one more per restart of the
+     * subtask) over the subtasks of the vertex running {@code operatorName}; -1 while there is no such vertex.
+     */
+    public int lowestAttempt(String jobId, String operatorName) throws IOException {
+        JsonNode vertex = vertexOf(jobId, operatorName);
+        if (vertex == null) {
+            return -1;
+        }
+        int lowest = Integer.MAX_VALUE;
+        for (JsonNode subtask : get("/jobs/" + jobId + "/vertices/" + vertex.path("id").asText()).path("subtasks")) {
+            lowest = Math.min(lowest, subtask.path("attempt").asInt(-1));
+        }
+        return lowest == Integer.MAX_VALUE ? -1 : lowest;
+    }
+
     /** The latest completed checkpoint, or null before the first. */
     public CheckpointInfo latestCheckpoint(String jobId) throws IOException {
         JsonNode completed = get("/jobs/" + jobId + "/checkpoints").path("latest").path("completed");
@@ -127,24 +143,34 @@ public final class FlinkRest {
      * so a value may be that old.
      */
     public long operatorGaugeMin(String jobId, String operatorName, String metric) throws IOException {
+        List<Long> values = operatorGaugeValues(jobId, operatorName, metric);
+        return values.isEmpty() ? -1 : values.stream().mapToLong(Long::longValue).min().getAsLong();
+    }
+
+    /**
+     * The values of the operator metric {@code metric} of {@code operatorName}, one per subtask in subtask
+     * order; empty while the job has no such vertex or any subtask has not reported the metric yet (as
+     * {@link #operatorGaugeMin}).
+     */
+    public List<Long> operatorGaugeValues(String jobId, String operatorName, String metric) throws IOException {
         JsonNode vertex = vertexOf(jobId, operatorName);
         if (vertex == null) {
-            return -1;
+            return List.of();
         }
         String id = operatorMetricId(operatorName, metric);
         // Percent-encoded (the parentheses of "rank_(model)"); a space, were there one, as %20 rather than '+'.
         String query = "?get=" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
         String subtasks = "/jobs/" + jobId + "/vertices/" + vertex.path("id").asText() + "/subtasks/";
         int parallelism = vertex.path("parallelism").asInt();
-        long min = Long.MAX_VALUE;
+        List<Long> values = new ArrayList<>(parallelism);
         for (int i = 0; i < parallelism; i++) {
-            JsonNode values = get(subtasks + i + "/metrics" + query);
-            if (values.size() == 0) {
-                return -1;
+            JsonNode reported = get(subtasks + i + "/metrics" + query);
+            if (reported.size() == 0) {
+                return List.of();
             }
-            min = Math.min(min, (long) Double.parseDouble(values.get(0).path("value").asText()));
+            values.add((long) Double.parseDouble(reported.get(0).path("value").asText()));
         }
-        return parallelism == 0 ? -1 : min;
+        return values;
     }
 
     /**

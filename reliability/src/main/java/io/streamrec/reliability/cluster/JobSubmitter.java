@@ -2,6 +2,7 @@ package io.streamrec.reliability.cluster;
 
 import io.streamrec.config.JobConfig;
 import io.streamrec.job.RecommendationJob;
+import io.streamrec.job.Preflight;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,8 @@ public final class JobSubmitter {
      */
     public static JobClient submit(int restPort, Map<String, String> options, JobBuilder builder, List<Path> extraJars)
             throws Exception {
-        Configuration config = JobConfig.fromMap(options);
+        // What the job cannot run without is checked here, as `flink run` of the job's main class does.
+        Configuration config = Preflight.check(JobConfig.fromMap(options));
         List<String> jars = new ArrayList<>();
         jars.add(FlinkClasspath.jobJar().toString());
         extraJars.forEach(j -> jars.add(j.toString()));

@@ -15,6 +15,8 @@ public final class RankerGauges {
     public static final String ITEMS_INDEXED = MetricNames.ITEMS_INDEXED;
     /** Model updates a subtask has applied. */
     public static final String MODEL_VERSION = MetricNames.MODEL_GROUP + "." + MetricNames.MODEL_VERSION;
+    /** A CRC of a subtask's parameters: equal on replicas that applied the same updates. */
+    public static final String MODEL_CHECKSUM = MetricNames.MODEL_GROUP + "." + MetricNames.MODEL_CHECKSUM;
 
     private RankerGauges() {}
 
