@@ -141,12 +141,14 @@ class ModelOperatorTest {
         assertThat(first.getLoss()).isPositive();
         assertThat(first.getUpdateId()).isEqualTo("streamrec-recommendations-0-0");
 
-        float before = model(h).weights[Feature.BIAS.ordinal()];
+        float[] before = model(h).weights.clone();
         for (ModelUpdate u : updates) {
             h.processBroadcastElement(ModelInput.update(u), 0);
         }
         assertThat(model(h).version).isEqualTo(updates.size());
-        assertThat(model(h).weights[Feature.BIAS.ordinal()]).isNotEqualTo(before);
+        assertThat(model(h).weights).as("the updates moved the parameters").isNotEqualTo(before);
+        assertThat(model(h).weights[Feature.BIAS.ordinal()]).as("pairs say nothing about the bias; it stays at its prior")
+                .isEqualTo(Feature.BIAS.prior());
         h.processElement(event("after", "u0", EventType.VIEW, "c1-1", T0 + 100_000), 0);
         assertThat(last(h).getModelVersion()).isEqualTo(updates.size());
         h.close();
