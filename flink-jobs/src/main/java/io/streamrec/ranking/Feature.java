@@ -28,7 +28,7 @@ public enum Feature {
             case INTENT -> 2.0f;
             case SENTIMENT -> 1.0f;
             case IMAGE -> 0.5f;
-            case CO_OCCURRENCE -> 4.0f;
+            case CO_OCCURRENCE -> 8.0f; // chosen on the tuning slices of two datasets (docs/evaluation.md)
             case POPULARITY -> 1.5f;
             case FRESHNESS -> 0.2f;
             case CATEGORY -> 1.0f;

@@ -52,7 +52,7 @@ class PairwiseLossTest {
         float[] bad = features(Float.NaN, 0f);
         assertThat(buffer.addPair(model, bad, features(0f, 0f), 0L)).isZero();
         assertThat(buffer.count()).isZero();
-        assertThat(buffer.addPair(model, features(1f, 0f), features(0f, 0f), 0L)).isCloseTo(Math.log1p(Math.exp(-4.0)), within(1e-4));
+        assertThat(buffer.addPair(model, features(1f, 0f), features(0f, 0f), 0L)).isCloseTo(Math.log1p(Math.exp(-Feature.CO_OCCURRENCE.prior())), within(1e-4));
         assertThat(buffer.count()).isEqualTo(1);
     }
 
@@ -61,13 +61,13 @@ class PairwiseLossTest {
         ModelState model = ModelState.prior(4);
         int co = Feature.CO_OCCURRENCE.ordinal();
         int bilinear = Feature.COUNT;
-        model.weights[co] = 10f; // far above the prior of 4
-        model.weights[bilinear] = -1f; // far below the prior of 0.3
+        model.weights[co] = Feature.CO_OCCURRENCE.prior() + 6f; // well above its prior
+        model.weights[bilinear] = -1f; // well below its prior of 0.3
         float[] noFeedback = new float[model.size()];
         for (int step = 0; step < 2000; step++) {
             Ranker.apply(model, noFeedback, 1.0, 0.5);
         }
-        // Towards zero would have taken both past their priors (4 and 0.3) to 0; towards the prior they settle there.
+        // Towards zero would have taken both past their priors to 0; towards the prior they settle there.
         assertThat(model.weights[co]).isCloseTo(Feature.CO_OCCURRENCE.prior(), within(0.05f));
         assertThat(model.weights[bilinear]).isCloseTo(ModelState.priorWeight(bilinear), within(0.05f));
         assertThat(model.weights[Feature.BIAS.ordinal()]).as("at its prior already: stays")
