@@ -3,6 +3,7 @@ package io.streamrec.text.flink;
 import io.streamrec.text.EncoderSettings;
 import io.streamrec.text.ExecutionProvider;
 import io.streamrec.text.model.ModelDirectoryResolver;
+import io.streamrec.text.model.ModelFileException;
 import io.streamrec.text.runtime.EncoderClosedException;
 import io.streamrec.text.runtime.EncoderRegistry;
 import io.streamrec.text.runtime.Lease;
@@ -18,6 +19,7 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
+import org.apache.flink.runtime.execution.SuppressRestartsException;
 import org.apache.flink.streaming.api.functions.async.ResultFuture;
 import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
 
@@ -70,7 +72,13 @@ public class EncodeTextAsyncFunction<IN, OUT> extends RichAsyncFunction<IN, OUT>
         int deviceId = settings.provider() == ExecutionProvider.CUDA
                 ? GpuAssignment.deviceId(context, settings.cudaDeviceId())
                 : settings.cudaDeviceId();
-        start(deviceId, context.getMetricGroup());
+        try {
+            start(deviceId, context.getMetricGroup());
+        } catch (ModelFileException e) {
+            // Missing or damaged model files stay missing on every restart: fail the job with the reason
+            // instead of restarting it forever.
+            throw new SuppressRestartsException(e);
+        }
     }
 
     /** Opens without a Flink runtime (benchmarks, tools): no metrics, the device from the settings. */
