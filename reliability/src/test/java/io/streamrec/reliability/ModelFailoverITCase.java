@@ -11,7 +11,6 @@ import io.streamrec.job.JobSinks;
 import io.streamrec.job.JobSources;
 import io.streamrec.job.RecommendationJob;
 import io.streamrec.reliability.cluster.ClusterSettings;
-import io.streamrec.reliability.cluster.FlinkClasspath;
 import io.streamrec.reliability.cluster.FlinkProcess;
 import io.streamrec.reliability.cluster.FlinkRest;
 import io.streamrec.reliability.cluster.JobSubmitter;
@@ -73,9 +72,7 @@ class ModelFailoverITCase {
             FlinkRest rest = cluster.rest();
             kafka.sendItems(early);
             Map<String, String> options = JobOptionsBuilder.of(JOB, kafka.bootstrap(), run.resolve("checkpoints"))
-                    .set("recommend.recommender", "MODEL")
-                    .set("learning.batch-size", "16")
-                    .set("encoder.model-dir", FlinkClasspath.modelDir("all-minilm-l6-v2-q").toString())
+                    .learningModel()
                     .build();
             JobClient job = JobSubmitter.submit(cluster.restPort(), options, (config, env) -> {
                 JobSources kafkaSources = JobSources.kafka(config);

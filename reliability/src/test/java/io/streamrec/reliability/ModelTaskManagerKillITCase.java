@@ -7,7 +7,6 @@ import io.streamrec.avro.Recommendation;
 import io.streamrec.avro.UserEvent;
 import io.streamrec.metrics.MetricNames;
 import io.streamrec.reliability.cluster.ClusterSettings;
-import io.streamrec.reliability.cluster.FlinkClasspath;
 import io.streamrec.reliability.cluster.FlinkRest;
 import io.streamrec.reliability.cluster.JobSubmitter;
 import io.streamrec.reliability.cluster.StandaloneCluster;
@@ -54,9 +53,7 @@ class ModelTaskManagerKillITCase {
             FlinkRest rest = cluster.rest();
             kafka.sendItems(workload.items());
             Map<String, String> options = JobOptionsBuilder.of(JOB, kafka.bootstrap(), run.resolve("checkpoints"))
-                    .set("recommend.recommender", "MODEL")
-                    .set("learning.batch-size", "16")
-                    .set("encoder.model-dir", FlinkClasspath.modelDir("all-minilm-l6-v2-q").toString())
+                    .learningModel()
                     .build();
             JobClient job = JobSubmitter.submit(cluster.restPort(), options);
             String id = job.getJobID().toString();

@@ -9,7 +9,6 @@ import io.streamrec.avro.RecommendedItem;
 import io.streamrec.avro.UserEvent;
 import io.streamrec.job.RecommendationJob;
 import io.streamrec.reliability.cluster.ClusterSettings;
-import io.streamrec.reliability.cluster.FlinkClasspath;
 import io.streamrec.reliability.cluster.FlinkRest;
 import io.streamrec.reliability.cluster.JobSubmitter;
 import io.streamrec.reliability.cluster.StandaloneCluster;
@@ -63,9 +62,7 @@ class SavepointUpgradeITCase {
             FlinkRest rest = cluster.rest();
             kafka.sendItems(workload.items());
             Map<String, String> v1Options = JobOptionsBuilder.of(JOB, kafka.bootstrap(), run.resolve("checkpoints"))
-                    .set("recommend.recommender", "MODEL")
-                    .set("learning.batch-size", "16")
-                    .set("encoder.model-dir", FlinkClasspath.modelDir("all-minilm-l6-v2-q").toString())
+                    .learningModel()
                     .build();
             JobClient v1 = JobSubmitter.submit(cluster.restPort(), v1Options);
             String v1Id = v1.getJobID().toString();

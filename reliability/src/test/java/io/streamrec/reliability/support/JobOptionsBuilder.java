@@ -1,5 +1,6 @@
 package io.streamrec.reliability.support;
 
+import io.streamrec.reliability.cluster.FlinkClasspath;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,6 +23,16 @@ public final class JobOptionsBuilder {
 
     public static JobOptionsBuilder of(String jobName, String bootstrap, Path checkpoints) {
         return new JobOptionsBuilder(jobName, bootstrap, checkpoints);
+    }
+
+    /**
+     * The MODEL recommender with the bundled int8 encoder and small learning batches, so model updates
+     * flow within a short test stream.
+     */
+    public JobOptionsBuilder learningModel() {
+        return set("recommend.recommender", "MODEL")
+                .set("learning.batch-size", "16")
+                .set("encoder.model-dir", FlinkClasspath.modelDir("all-minilm-l6-v2-q").toString());
     }
 
     public JobOptionsBuilder set(String key, String value) {
