@@ -94,10 +94,11 @@ public final class Preflight {
         props.setProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.setProperty(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(timeout.toMillis()));
         props.setProperty(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(Math.min(timeout.toMillis(), 30_000)));
+        Set<String> required = requiredTopics(config);
         try (Admin admin = Admin.create(props)) {
             while (true) {
                 Set<String> existing = topicsOf(admin, bootstrap, timeout);
-                List<String> missing = new ArrayList<>(requiredTopics(config));
+                List<String> missing = new ArrayList<>(required);
                 missing.removeAll(existing);
                 if (missing.isEmpty()) {
                     return;
