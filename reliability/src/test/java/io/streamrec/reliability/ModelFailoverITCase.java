@@ -99,18 +99,18 @@ class ModelFailoverITCase {
                     Await.until(() -> kafka.committedEnd("recommendations") > before, Await.LONG,
                             "committed output after the broker restart");
                     Figures.record("ModelFailoverITCase", "broker down 8 s: committed output again "
-                            + (System.nanoTime() - t0) / 1_000_000 + " ms after the stop began; job restarts so far "
-                            + rest.numRestarts(id));
+                            + (System.nanoTime() - t0) / 1_000_000 + " ms after the stop began; highest task attempt "
+                            + rest.attempts(id).highest());
                     feeder.awaitDone(Await.LONG);
                 }
 
                 // The task failure: armed before the next events, so a reader meets the trigger while data flows.
-                long restarts = rest.numRestarts(id);
+                int restarts = rest.attempts(id).restartsOfEveryTask();
                 Files.createFile(trigger);
                 long t1 = System.nanoTime();
                 try (EventFeeder feeder = EventFeeder.start(kafka, events.subList(BEFORE_FAILURE, DURING_FAILURES), 20)) {
                     // The trigger gone too: a restart counted late for the broker restart is not the one awaited.
-                    Await.until(() -> !Files.exists(trigger) && rest.numRestarts(id) > restarts
+                    Await.until(() -> !Files.exists(trigger) && rest.attempts(id).restartsOfEveryTask() > restarts
                             && rest.allTasksRunning(id), Await.LONG, "job running again after the injected failure");
                     Figures.record("ModelFailoverITCase", "injected task failure (same TaskManager): all tasks RUNNING "
                             + "after " + (System.nanoTime() - t1) / 1_000_000 + " ms");
@@ -158,7 +158,7 @@ class ModelFailoverITCase {
                         Await.LONG, "the second job's tokenizer failing to load in a new class loader");
                 Figures.record("ModelFailoverITCase", "resubmitted job on the same TaskManager without the encoder in "
                         + "lib/: tokenizer load fails (UnsatisfiedLinkError: already loaded in another classloader), "
-                        + "restarts " + rest.numRestarts(second.getJobID().toString()));
+                        + "highest task attempt " + rest.attempts(second.getJobID().toString()).highest());
             } finally {
                 second.cancel().get();
             }

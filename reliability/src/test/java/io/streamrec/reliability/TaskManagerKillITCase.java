@@ -72,7 +72,7 @@ class TaskManagerKillITCase {
                         r -> r.size() >= EVENTS, Await.LONG, "all recommendations committed");
                 assertThat(Recs.triggerIds(recs)).as("one committed recommendation per valid event, none twice")
                         .containsExactlyElementsOf(Recs.eventIds(events));
-                assertThat(rest.numRestarts(id)).as("restarts").isGreaterThanOrEqualTo(2);
+                assertThat(rest.attempts(id).restartsOfEveryTask()).as("restarts of every task").isGreaterThanOrEqualTo(2);
             } finally {
                 job.cancel().get();
             }
@@ -87,13 +87,13 @@ class TaskManagerKillITCase {
     private static void killTaskManagerAndMeasureRecovery(StandaloneCluster cluster, Kafka kafka, String id, int kill)
             throws Exception {
         long committedBefore = kafka.committedEnd("recommendations");
-        // More restarts than before this kill, not "as many as kills": one recovery may count more than one
-        // restart, and then the next kill's wait would end before the JobManager even noticed that kill.
-        long restartsBefore = cluster.rest().numRestarts(id);
+        // Every task deployed again since before this kill, not "as many attempts as kills": one recovery may
+        // take more than one attempt, and then the next kill's wait would end before the JobManager noticed it.
+        int restartsBefore = cluster.rest().attempts(id).restartsOfEveryTask();
         long t0 = System.nanoTime();
         cluster.taskManagers().get(0).kill();
         cluster.startTaskManager();
-        Await.until(() -> cluster.rest().numRestarts(id) > restartsBefore && cluster.rest().allTasksRunning(id),
+        Await.until(() -> cluster.rest().attempts(id).restartsOfEveryTask() > restartsBefore && cluster.rest().allTasksRunning(id),
                 Await.LONG, "job running again after kill " + kill);
         long running = (System.nanoTime() - t0) / 1_000_000;
         Await.until(() -> kafka.committedEnd("recommendations") > committedBefore, Await.LONG,

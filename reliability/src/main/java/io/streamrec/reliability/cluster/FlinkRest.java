@@ -72,12 +72,31 @@ public final class FlinkRest {
         return true;
     }
 
-    /** The job's numRestarts metric (restarts since submission). */
-    public long numRestarts(String jobId) throws IOException {
-        for (JsonNode metric : get("/jobs/" + jobId + "/metrics?get=numRestarts")) {
-            return (long) Double.parseDouble(metric.path("value").asText("0"));
+    /**
+     * The execution attempts of every subtask of the job: the lowest and the highest attempt number (0 for the
+     * first deployment, one more each time the subtask is deployed again). Read from the execution graph, which
+     * the REST API serves as it is, unlike the {@code numRestarts} metric, which reaches the REST API through
+     * the metric fetcher and was seen to stay at 0 for minutes after a recovery.
+     */
+    public Attempts attempts(String jobId) throws IOException {
+        int lowest = Integer.MAX_VALUE;
+        int highest = -1;
+        for (JsonNode vertex : get("/jobs/" + jobId).path("vertices")) {
+            for (JsonNode subtask : get("/jobs/" + jobId + "/vertices/" + vertex.path("id").asText()).path("subtasks")) {
+                int attempt = subtask.path("attempt").asInt(-1);
+                lowest = Math.min(lowest, attempt);
+                highest = Math.max(highest, attempt);
+            }
         }
-        return 0;
+        return highest < 0 ? new Attempts(-1, -1) : new Attempts(lowest, highest);
+    }
+
+    /** Lowest and highest execution attempt over a job's subtasks; (-1, -1) while it has none. */
+    public record Attempts(int lowest, int highest) {
+        /** Times every subtask has been deployed again: the restarts of the whole job. */
+        public int restartsOfEveryTask() {
+            return Math.max(lowest, 0);
+        }
     }
 
     /**
