@@ -26,19 +26,15 @@ usage() {
   sed -n '2,/^set -euo/{/^set -euo/d;p;}' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
-build_encoder() {
-  if [[ "${BENCH_SKIP_BUILD:-0}" == 1 ]]; then
-    return
-  fi
-  echo "Building onnx-models and text-encoder ..." >&2
-  # Offline first (the usual case); online only when something is still missing locally.
-  # shellcheck disable=SC2086
-  if ! (cd "$ROOT" && mvn -B -o -q install -DskipTests -pl onnx-models,text-encoder -am ${BENCH_MAVEN_ARGS:-}); then
-    echo "Offline build failed; retrying with Maven Central" >&2
-    # shellcheck disable=SC2086
-    (cd "$ROOT" && mvn -B -q install -DskipTests -pl onnx-models,text-encoder -am ${BENCH_MAVEN_ARGS:-})
-  fi
+# Builds MODULES with GOAL and BENCH_MAVEN_ARGS, unless BENCH_SKIP_BUILD=1.
+bench_build() {
+  [[ "${BENCH_SKIP_BUILD:-0}" == 1 ]] && return 0
+  local extra=()
+  read -r -a extra <<< "${BENCH_MAVEN_ARGS:-}"
+  build_modules "$1" "$2" ${extra[@]+"${extra[@]}"}
 }
+
+build_encoder() { bench_build install onnx-models,text-encoder; }
 
 bench_encoder() {
   local out="$ROOT/target/bench" args=()
@@ -61,18 +57,7 @@ bench_encoder() {
     -cp "$cp" io.streamrec.text.bench.EncoderBenchmark --out "$out" ${args[@]+"${args[@]}"}
 }
 
-build_pipeline() {
-  if [[ "${BENCH_SKIP_BUILD:-0}" == 1 ]]; then
-    return
-  fi
-  echo "Building the benchmark and the modules it runs (compile only) ..." >&2
-  # shellcheck disable=SC2086
-  if ! (cd "$ROOT" && mvn -B -o -q compile -pl benchmarks -am ${BENCH_MAVEN_ARGS:-}); then
-    echo "Offline build failed; retrying with Maven Central" >&2
-    # shellcheck disable=SC2086
-    (cd "$ROOT" && mvn -B -q compile -pl benchmarks -am ${BENCH_MAVEN_ARGS:-})
-  fi
-}
+build_pipeline() { bench_build compile benchmarks; }
 
 # Hottest frames (top of stack) of a JFR recording's execution samples.
 jfr_top() {
@@ -153,11 +138,7 @@ case "$command" in
       esac
     done
     mkdir -p "$rb_out"
-    if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
-      echo "Building ranking-bench ..." >&2
-      # shellcheck disable=SC2086
-      (cd "$ROOT" && mvn -B -o -q package -DskipTests -pl ranking-bench,tools -am ${BENCH_MAVEN_ARGS:-})
-    fi
+    bench_build package ranking-bench,tools
     jvm_module_flags
     rb_cp="$ROOT/ranking-bench/target/classes:$ROOT/flink-jobs/target/classes:$(cat "$ROOT/ranking-bench/target/classpath.txt")"
     if [[ "$command" == ranking ]]; then

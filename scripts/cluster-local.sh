@@ -16,8 +16,7 @@ case "$1" in -h|--help) usage; exit 0 ;; start|stop|status|submit) ;; *) usage >
 ensure_built
 CP_FILE="$ROOT/reliability/target/client-classpath.txt"
 if [[ ! -f "$CP_FILE" || ! -d "$ROOT/reliability/target/classes" || ! -f "$ROOT/flink-jobs/target/streamrec-flink-jobs-0.1.0-SNAPSHOT.jar" ]]; then
-  info "building the reliability module (mvn -B -q install -DskipTests -pl reliability -am) ..."
-  (cd "$ROOT" && mvn -B -q install -DskipTests -pl reliability -am) || die "build failed"
+  build_modules install reliability || die "build failed"
 fi
 args=("$@")
 has_dir=false

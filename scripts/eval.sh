@@ -54,8 +54,7 @@ if ! (ensure_built); then
   info "build failed; evaluating with the classes built before"
 fi
 if [[ ! -f "$EVAL_CP_FILE" || ! -d "$ROOT/evaluation/target/classes" ]]; then
-  info "building the evaluation module ..."
-  (cd "$ROOT" && mvn -B -q install -DskipTests -pl evaluation -am) || die "build failed"
+  build_modules install evaluation || die "build failed"
 fi
 
 commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)

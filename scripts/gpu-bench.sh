@@ -1,54 +1,64 @@
 #!/usr/bin/env bash
-# Pipeline benchmark on a machine with an NVIDIA GPU:
-#   1. records the GPU and driver (nvidia-smi),
-#   2. samples GPU utilisation and memory (nvidia-smi --query-gpu=utilization.gpu,memory.used) every 500 ms,
-#   3. runs the encoder benchmark on CUDA (scripts/bench.sh encoder --provider cuda),
-#   4. runs the pipeline benchmark (pass-through ceiling and the full model) with --encoder.provider cuda and no
-#      CPU fallback, so a CUDA problem fails loudly instead of measuring the CPU,
-#   5. summarises utilisation per phase.
-# Builds with -Pgpu (onnxruntime_gpu; needs CUDA 12 + cuDNN 9 libraries on LD_LIBRARY_PATH, see
-# scripts/gpu-check.sh).
+# Benchmarks on a machine with an NVIDIA GPU. Builds with -Pgpu (onnxruntime_gpu), which needs the CUDA 12
+# and cuDNN 9 libraries on LD_LIBRARY_PATH (e.g. from the nvidia-cublas-cu12 / nvidia-cudnn-cu12 wheels or a
+# CUDA image). CUDA runs without CPU fallback, so a CUDA problem fails loudly instead of measuring the CPU.
 #
-#   scripts/gpu-bench.sh [OUT_DIR] [pipeline options, e.g. --quick --catalogue 100000]
+#   scripts/gpu-bench.sh encoder [--out DIR] [encoder benchmark options, e.g. --quick]
+#       The text encoder benchmark on CUDA (batches 1, 8, 32, 128); fails unless encoder.json shows a CUDA run.
+#   scripts/gpu-bench.sh pipeline [--out DIR] [pipeline benchmark options, e.g. --quick --catalogue 100000]
+#       A quick encoder run on CUDA, then the pipeline benchmark (pass-through ceiling and the model) with
+#       --encoder.provider cuda.
 #
-# Results in OUT_DIR (default target/gpu-bench): encoder.json, bench.json (same layout as
-# scripts/bench.sh pipeline), gpu-utilisation.csv, gpu-summary.txt, nvidia-smi.txt, *.log.
+# Both record nvidia-smi, sample GPU utilisation and memory every 200 ms and summarise them per phase.
+# Results in DIR (default target/gpu-bench): encoder.json, bench.json (pipeline), gpu-utilisation.csv,
+# phases.txt, gpu-summary.txt, nvidia-smi.txt, *.log. CUDA_DEVICE_ID picks the GPU (default 0).
 set -euo pipefail
+# shellcheck source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-OUT="${1:-$ROOT/target/gpu-bench}"
-[[ $# -gt 0 ]] && shift
+usage() { sed -n '2,/^set -euo/{/^set -euo/d;p;}' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+mode="${1:-}"
+case "$mode" in
+  encoder|pipeline) shift ;;
+  -h|--help) usage; exit 0 ;;
+  *) usage >&2; exit 2 ;;
+esac
+OUT="$ROOT/target/gpu-bench"
+args=()
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --out) OUT="$2"; shift 2 ;;
+    *) args+=("$1"); shift ;;
+  esac
+done
+command -v nvidia-smi >/dev/null || die "nvidia-smi not found: this machine has no NVIDIA driver; nothing to benchmark"
 mkdir -p "$OUT"
 OUT="$(cd "$OUT" && pwd)"
-export OPT_OUT_TRACKING=true
-
-if ! command -v nvidia-smi >/dev/null; then
-  echo "nvidia-smi not found: this machine has no NVIDIA driver; nothing to benchmark" >&2
-  exit 1
-fi
-nvidia-smi | tee "$OUT/nvidia-smi.txt"
 DEVICE_ID="${CUDA_DEVICE_ID:-0}"
+export BENCH_MAVEN_ARGS="-Pgpu ${BENCH_MAVEN_ARGS:-}"
+nvidia-smi | tee "$OUT/nvidia-smi.txt"
 
-# One sample every 500 ms; phases.txt records when each phase began, so the summary can split them.
+# phases.txt records when each phase began, so the summary can split the samples.
 nvidia-smi --id="$DEVICE_ID" --query-gpu=timestamp,utilization.gpu,memory.used --format=csv,nounits \
-  -lms 500 > "$OUT/gpu-utilisation.csv" &
+  -lms 200 > "$OUT/gpu-utilisation.csv" &
 SMI_PID=$!
 trap 'kill "$SMI_PID" 2>/dev/null || true' EXIT
 phase() { echo "$(date '+%Y/%m/%d %H:%M:%S') $1" >> "$OUT/phases.txt"; }
 : > "$OUT/phases.txt"
-
-export BENCH_MAVEN_ARGS="-Pgpu ${BENCH_MAVEN_ARGS:-}"
 status=0
 
 phase encoder
-"$ROOT/scripts/bench.sh" encoder --out "$OUT" --provider cuda --device-id "$DEVICE_ID" --quick 2>&1 \
-  | tee "$OUT/encoder.log" || status=$?
-
-phase pipeline
-"$ROOT/scripts/bench.sh" pipeline --out "$OUT" --jobs passthrough,model "$@" -- \
-  --encoder.provider cuda --encoder.cuda.device-id "$DEVICE_ID" --encoder.cuda.fallback-to-cpu false 2>&1 \
-  | tee "$OUT/pipeline.log" || status=$?
-
+if [[ "$mode" == encoder ]]; then
+  "$ROOT/scripts/bench.sh" encoder --out "$OUT" --provider cuda --device-id "$DEVICE_ID" --threads 1 \
+    --batches 1,8,32,128 ${args[@]+"${args[@]}"} 2>&1 | tee "$OUT/encoder.log" || status=$?
+else
+  "$ROOT/scripts/bench.sh" encoder --out "$OUT" --provider cuda --device-id "$DEVICE_ID" --quick 2>&1 \
+    | tee "$OUT/encoder.log" || status=$?
+  phase pipeline
+  "$ROOT/scripts/bench.sh" pipeline --out "$OUT" --jobs passthrough,model ${args[@]+"${args[@]}"} -- \
+    --encoder.provider cuda --encoder.cuda.device-id "$DEVICE_ID" --encoder.cuda.fallback-to-cpu false 2>&1 \
+    | tee "$OUT/pipeline.log" || status=$?
+fi
 phase done
 sleep 1
 kill "$SMI_PID" 2>/dev/null || true
@@ -61,7 +71,10 @@ awk -F', *' 'FNR == NR { t[++np] = $1 " " $2; name[np] = $3; next }
   END { for (p in n) printf "%-9s GPU utilisation over %d samples: mean %.1f %%, max %d %%; memory used max %d MiB\n",
         p, n[p], sum[p] / n[p], max[p], mem[p] }' FS=' ' "$OUT/phases.txt" FS=', *' "$OUT/gpu-utilisation.csv" \
   | sort | tee "$OUT/gpu-summary.txt"
-grep -q '"provider": "cuda"' "$OUT/encoder.json" 2>/dev/null \
-  && echo "The encoder benchmark ran on CUDA." | tee -a "$OUT/gpu-summary.txt" \
-  || echo "encoder.json shows no CUDA run" | tee -a "$OUT/gpu-summary.txt"
+if grep -q '"provider": "cuda"' "$OUT/encoder.json" 2>/dev/null; then
+  echo "The encoder benchmark ran on CUDA." | tee -a "$OUT/gpu-summary.txt"
+else
+  echo "encoder.json shows no CUDA run" | tee -a "$OUT/gpu-summary.txt"
+  status=1
+fi
 exit "$status"

@@ -20,6 +20,22 @@ jvm_module_flags() {
 info() { printf '\033[1m[streamrec]\033[0m %s\n' "$*"; }
 die() { printf '[streamrec] error: %s\n' "$*" >&2; exit 1; }
 
+# The one way the scripts run Maven: maven ARGS... in the project's root, offline first (after one build
+# everything it needs is in the local repository), and with Maven Central only when that fails.
+maven() {
+  (cd "$ROOT" && mvn -B -o -q "$@") && return 0
+  info "offline build failed; retrying with Maven Central" >&2
+  (cd "$ROOT" && mvn -B -q "$@")
+}
+
+# Builds MODULES (comma-separated) and the modules they need, without tests:
+# build_modules GOAL MODULES [MAVEN_ARGS...], e.g. build_modules compile benchmarks -Pgpu.
+build_modules() {
+  local goal="$1" modules="$2"; shift 2
+  info "building $modules (mvn $goal -pl $modules -am${*:+ $*}) ..." >&2
+  maven "$goal" -DskipTests -pl "$modules" -am "$@"
+}
+
 # Builds the project (without tests) when its outputs are missing or older than the sources.
 ensure_built() {
   local stamp="$LOCAL/build.stamp"
@@ -35,7 +51,7 @@ ensure_built() {
     mkdir -p "$LOCAL"
     local started="$LOCAL/build.started"
     touch "$started"
-    (cd "$ROOT" && mvn -B -q install -DskipTests) || die "build failed"
+    maven install -DskipTests || die "build failed"
     # Sources edited during the build stay newer than the stamp and trigger the next build.
     mv -f "$started" "$stamp"
   fi
