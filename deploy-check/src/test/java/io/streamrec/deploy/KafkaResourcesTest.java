@@ -89,18 +89,24 @@ class KafkaResourcesTest {
         Set<String> topics = new HashSet<>(Topics.effectiveNames(args).values());
         Set<String> aclTopics = new HashSet<>();
         String group = null;
+        String groupPattern = null;
         String transactionalPrefix = null;
         for (Object item : Yaml.list(Yaml.at(rendered.single("KafkaUser"), "spec.authorization.acls"), "acls")) {
             Map<String, Object> resource = Yaml.mapAt(Yaml.map(item, "acl"), "resource");
             switch (String.valueOf(resource.get("type"))) {
                 case "topic" -> aclTopics.add(String.valueOf(resource.get("name")));
-                case "group" -> group = String.valueOf(resource.get("name"));
+                case "group" -> {
+                    group = String.valueOf(resource.get("name"));
+                    groupPattern = String.valueOf(resource.get("patternType"));
+                }
                 case "transactionalId" -> transactionalPrefix = String.valueOf(resource.get("name"));
                 default -> { }
             }
         }
         assertThat(aclTopics).isEqualTo(topics);
-        assertThat(group).isEqualTo(ProductOptions.effective(args, KafkaOptions.GROUP_ID));
+        // Each source has its own consumer group, kafka.group-id and a dash before the source's name.
+        assertThat(group).isEqualTo(ProductOptions.effective(args, KafkaOptions.GROUP_ID) + "-");
+        assertThat(groupPattern).isEqualTo("prefix");
         String prefix = ProductOptions.effective(args, KafkaOptions.TRANSACTIONAL_ID_PREFIX);
         assertThat(transactionalPrefix).isEqualTo(prefix != null ? prefix : ProductOptions.effective(args, JobOptions.JOB_NAME));
     }

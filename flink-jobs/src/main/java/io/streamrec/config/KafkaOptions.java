@@ -47,6 +47,8 @@ public final class KafkaOptions {
     public static final ConfigOption<String> TOPIC_RECOMMENDATIONS = topic(Topic.RECOMMENDATIONS);
     public static final ConfigOption<String> TOPIC_MODEL_UPDATES = topic(Topic.MODEL_UPDATES);
     public static final ConfigOption<String> TOPIC_DEAD_LETTERS = topic(Topic.DEAD_LETTERS);
+    public static final ConfigOption<String> TOPIC_FORGET_REQUESTS = topic(Topic.FORGET_REQUESTS);
+    public static final ConfigOption<String> TOPIC_FORGET_ACKNOWLEDGEMENTS = topic(Topic.FORGET_ACKNOWLEDGEMENTS);
 
     public static final ConfigOption<List<String>> TOPICS_COMBINED_EVENTS = ConfigOptions.key("topics.combined-events")
             .stringType()

@@ -152,6 +152,16 @@ public final class ModelOptions {
                     + "difference (BPR): the ranker learns the order of items, which is what a list needs; the "
                     + "score is then a relative one.");
 
+    public static final ConfigOption<Integer> GATE_HALF_LIFE = ConfigOptions.key("learning.gate.half-life")
+            .intType()
+            .defaultValue(5000)
+            .withDescription("Serving gate: every list is ranked by the learned and by the prior weights, and each "
+                    + "take that follows a list counts as a hit for the lists that held the item in their top 10; the learned "
+                    + "weights serve only while their hits are at least the prior's, so learning cannot serve "
+                    + "below the prior ranker. Hits are counted over the whole job (they travel with the model "
+                    + "updates) and halve every this many takes. 0 turns the gate off: the learned weights always "
+                    + "serve and no second ranking is computed.");
+
     public static final ConfigOption<Boolean> REBUILD_FROM_LOG = ConfigOptions.key("learning.rebuild-from-log")
             .booleanType()
             .defaultValue(true)

@@ -44,6 +44,11 @@ public final class KafkaSources {
         return source(config, List.of(config.get(KafkaOptions.TOPIC_MODEL_UPDATES)), "model-updates");
     }
 
+    /** Requests to forget a user, read like the events (from the committed offsets, else the earliest). */
+    public static KafkaSource<RawRecord> forgetRequests(ReadableConfig config) {
+        return source(config, List.of(config.get(KafkaOptions.TOPIC_FORGET_REQUESTS)), "forget-requests");
+    }
+
     private static KafkaSource<RawRecord> source(ReadableConfig config, List<String> topics, String name) {
         Properties props = new Properties();
         props.putAll(config.get(KafkaOptions.CLIENT_PROPERTIES));

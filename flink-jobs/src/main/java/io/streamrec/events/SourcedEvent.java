@@ -2,9 +2,14 @@ package io.streamrec.events;
 
 import io.streamrec.avro.UserEvent;
 
-/** A valid event and the record it came from, so later checks (duplicates) can still dead-letter it. */
+/**
+ * A valid event and the record it came from, so later checks (duplicates) can still dead-letter it; or,
+ * on the same keyed stream, a request to forget the user ({@link #forget} set, {@link #event} null).
+ */
 public class SourcedEvent {
     public UserEvent event;
+    /** A request to forget the user instead of an event; null for an event. */
+    public ForgetUser forget;
     public String topic;
     public int partition;
     public long offset;
@@ -20,7 +25,14 @@ public class SourcedEvent {
         this.offset = offset;
     }
 
+    /** A request to forget {@code request}'s user, from the record at {@code topic/partition/offset}. */
+    public static SourcedEvent forget(ForgetUser request, String topic, int partition, long offset) {
+        SourcedEvent in = new SourcedEvent(null, topic, partition, offset);
+        in.forget = request;
+        return in;
+    }
+
     public String userId() {
-        return event.getUserId();
+        return forget != null ? forget.userId : event.getUserId();
     }
 }

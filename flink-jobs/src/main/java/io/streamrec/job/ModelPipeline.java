@@ -41,8 +41,8 @@ final class ModelPipeline {
 
     /** Returns the recommendations; dead letters of every step are added to {@code deadLetters}. */
     SingleOutputStreamOperator<Recommendation> build(StreamExecutionEnvironment env, JobSources sources,
-            JobSinks sinks, DataStream<SourcedEvent> events, DataStream<ItemUpdate> catalogue,
-            DeadLetterCollector deadLetters) {
+            JobSinks sinks, DataStream<SourcedEvent> events, DataStream<SourcedEvent> forgetRequests,
+            DataStream<ItemUpdate> catalogue, DeadLetterCollector deadLetters) {
         // Items: encode the text of each new version once; the vector then travels with the item.
         SingleOutputStreamOperator<ModelInput> items = TextEncoding.ordered(
                         catalogue.filter(u -> !u.isRemoval()).name("item versions").uid(Uids.ITEM_VERSIONS),
@@ -89,7 +89,7 @@ final class ModelPipeline {
         DataStream<ModelInput> updateInputs = updates.map(ModelInput::update).returns(ModelInput.class)
                 .name("updates as input").uid(Uids.UPDATES_AS_INPUT).setParallelism(1);
 
-        SingleOutputStreamOperator<Recommendation> recs = withVectors
+        SingleOutputStreamOperator<Recommendation> recs = withVectors.union(forgetRequests)
                 .keyBy(SourcedEvent::userId)
                 .connect(items.union(removals, updateInputs)
                         .broadcast(RecommenderFunction.descriptors(RecommenderFunction.MODEL_MAPS)))

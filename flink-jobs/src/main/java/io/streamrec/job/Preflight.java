@@ -75,6 +75,8 @@ public final class Preflight {
         topics.add(config.get(KafkaOptions.TOPIC_ITEMS));
         topics.add(config.get(KafkaOptions.TOPIC_RECOMMENDATIONS));
         topics.add(config.get(KafkaOptions.TOPIC_DEAD_LETTERS));
+        topics.add(config.get(KafkaOptions.TOPIC_FORGET_REQUESTS));
+        topics.add(config.get(KafkaOptions.TOPIC_FORGET_ACKNOWLEDGEMENTS));
         if (config.get(RecommendOptions.RECOMMENDER) == RecommendOptions.RecommenderKind.MODEL) {
             topics.add(config.get(KafkaOptions.TOPIC_MODEL_UPDATES));
         }

@@ -6,6 +6,7 @@ import io.streamrec.config.JobOptions;
 import io.streamrec.config.RecommendOptions;
 import io.streamrec.events.DeadLetters;
 import io.streamrec.events.DecodeEvents;
+import io.streamrec.events.DecodeForgetRequests;
 import io.streamrec.events.DecodeItems;
 import io.streamrec.events.EventValidator;
 import io.streamrec.events.ItemUpdate;
@@ -51,6 +52,9 @@ public final class RecommendationJob {
         public static final String RECOMMENDATIONS_SINK = "sink-recommendations";
         public static final String DEAD_LETTERS_SINK = "sink-dead-letters";
         public static final String MODEL_UPDATES_SINK = "sink-model-updates";
+        public static final String FORGET_REQUESTS_SOURCE = "source-forget-requests";
+        public static final String DECODE_FORGET_REQUESTS = "decode-forget-requests";
+        public static final String FORGET_ACKNOWLEDGEMENTS_SINK = "sink-forget-acknowledgements";
 
         private Uids() {}
     }
@@ -116,13 +120,23 @@ public final class RecommendationJob {
                 .uid(Uids.DECODE_ITEMS);
         deadLetters.add(catalogue.getSideOutput(DeadLetters.TAG));
 
+        // Requests to forget a user join the user's events just before the recommender's keyed state.
+        SingleOutputStreamOperator<SourcedEvent> forgetRequests = env
+                .fromSource(sources.forgetRequests(), WatermarkStrategy.noWatermarks(), "forget-requests")
+                .uid(Uids.FORGET_REQUESTS_SOURCE)
+                .process(new DecodeForgetRequests())
+                .name("decode forget requests")
+                .uid(Uids.DECODE_FORGET_REQUESTS);
+        deadLetters.add(forgetRequests.getSideOutput(DeadLetters.TAG));
+
         SingleOutputStreamOperator<Recommendation> recs;
         if (config.get(RecommendOptions.RECOMMENDER) == RecommendOptions.RecommenderKind.MODEL) {
-            recs = new ModelPipeline(config).build(env, sources, sinks, validEvents, catalogue, deadLetters);
+            recs = new ModelPipeline(config).build(env, sources, sinks, validEvents, forgetRequests, catalogue,
+                    deadLetters);
         } else {
             BroadcastStream<ItemUpdate> catalogueBroadcast = catalogue.broadcast(
                     RecommenderFunction.descriptors(RecommenderFunction.BASELINE_MAPS));
-            recs = validEvents
+            recs = validEvents.union(forgetRequests)
                     .keyBy(SourcedEvent::userId)
                     .connect(catalogueBroadcast)
                     .process(RecommenderFunction.baseline(Settings.recommender(config)))
@@ -131,6 +145,8 @@ public final class RecommendationJob {
             deadLetters.add(recs.getSideOutput(DeadLetters.TAG));
         }
         recs.sinkTo(sinks.recommendations()).name("recommendations").uid(Uids.RECOMMENDATIONS_SINK);
+        recs.getSideOutput(RecommenderFunction.FORGOTTEN).sinkTo(sinks.forgetAcknowledgements())
+                .name("forget acknowledgements").uid(Uids.FORGET_ACKNOWLEDGEMENTS_SINK);
         deadLetters.all().sinkTo(sinks.deadLetters()).name("dead letters").uid(Uids.DEAD_LETTERS_SINK);
     }
 }

@@ -1,10 +1,12 @@
 package io.streamrec.job;
 
+import io.streamrec.avro.ForgetAcknowledgement;
 import io.streamrec.avro.ModelUpdate;
 import io.streamrec.avro.Recommendation;
 import io.streamrec.avro.UserEvent;
 import io.streamrec.encode.SentimentPrototypes;
 import io.streamrec.events.DeadLetters;
+import io.streamrec.events.ForgetUser;
 import io.streamrec.events.ItemUpdate;
 import io.streamrec.events.SourcedEvent;
 import io.streamrec.metrics.MetricNames;
@@ -22,6 +24,7 @@ import io.streamrec.state.SubtaskState;
 import io.streamrec.state.UserHistory;
 import io.streamrec.state.UserProfile;
 import io.streamrec.text.EncoderSettings;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -44,7 +47,8 @@ import org.apache.flink.util.OutputTag;
 /**
  * Runs a {@link Recommender} in the job, keyed by user: its per-user state in keyed state (RocksDB, with
  * the user TTL), its broadcast maps in broadcast state, its per-subtask state in operator state, its model
- * updates on {@link #MODEL_UPDATES} and duplicates on the dead-letter output. Everything else is the
+ * updates on {@link #MODEL_UPDATES} and duplicates on the dead-letter output. A request to forget a user
+ * clears that user's keyed state and is acknowledged on {@link #FORGOTTEN}. Everything else is the
  * recommender's.
  *
  * @param <U> the recommender's per-user state
@@ -57,6 +61,8 @@ public final class RecommenderFunction<U, B>
 
     /** Gradient updates for the model's log (the model-updates topic). */
     public static final OutputTag<ModelUpdate> MODEL_UPDATES = new OutputTag<>("model-updates") {};
+    /** One acknowledgement per request to forget a user, once the user's state is gone. */
+    public static final OutputTag<ForgetAcknowledgement> FORGOTTEN = new OutputTag<>("forget-acknowledgements") {};
 
     public static final List<BroadcastMap<?>> BASELINE_MAPS = List.of(BaselineRecommender.CATALOGUE);
     public static final List<BroadcastMap<?>> MODEL_MAPS = List.of(ModelRecommender.ITEMS, ModelRecommender.MODEL);
@@ -148,6 +154,10 @@ public final class RecommenderFunction<U, B>
     public void processElement(SourcedEvent in, ReadOnlyContext ctx, Collector<Recommendation> out) throws Exception {
         FlinkBroadcastMaps maps = FlinkBroadcastMaps.readOnly(ctx, broadcastMaps);
         loadOnce(maps);
+        if (in.forget != null) {
+            forget(in.forget, ctx);
+            return;
+        }
         U user = users.value();
         if (user == null) {
             user = recommender.newUser();
@@ -170,6 +180,21 @@ public final class RecommenderFunction<U, B>
             return;
         }
         users.update(user);
+    }
+
+    /** Removes everything kept for the user and says so; their next event starts a new user. */
+    private void forget(ForgetUser request, ReadOnlyContext ctx) throws Exception {
+        boolean hadState = users.value() != null;
+        users.clear();
+        recommender.forget(request.userId);
+        ctx.output(FORGOTTEN, ForgetAcknowledgement.newBuilder()
+                .setRequestId(request.requestId)
+                .setUserId(request.userId)
+                .setRequestedAt(Instant.ofEpochMilli(request.requestedAt))
+                .setForgottenAt(Instant.ofEpochMilli(ctx.currentProcessingTime()))
+                .setRecommender(recommender.name())
+                .setHadState(hadState)
+                .build());
     }
 
     @Override

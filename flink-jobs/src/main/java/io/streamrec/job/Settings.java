@@ -66,6 +66,11 @@ public final class Settings {
         if (!(recencyExponent >= 0)) {
             throw new IllegalArgumentException(ModelOptions.CO_OCCURRENCE_RECENCY_EXPONENT.key() + " must be >= 0");
         }
+        int gateHalfLife = config.get(ModelOptions.GATE_HALF_LIFE);
+        if (gateHalfLife < 0) {
+            throw new IllegalArgumentException(ModelOptions.GATE_HALF_LIFE.key() + " must be >= 0 (0: no gate), got "
+                    + gateHalfLife);
+        }
         Exploration exploration;
         try {
             exploration = new Exploration(config.get(ModelOptions.EXPLORATION_SLOTS),
@@ -94,6 +99,7 @@ public final class Settings {
                 config.get(ModelOptions.SHOWN_NEGATIVES),
                 config.get(ModelOptions.POPULAR_NEGATIVES),
                 config.get(ModelOptions.LOSS),
+                gateHalfLife,
                 config.get(JobOptions.JOB_NAME),
                 config.get(ModelOptions.INDEX),
                 approximateAbove,

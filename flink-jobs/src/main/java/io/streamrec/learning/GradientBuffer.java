@@ -5,14 +5,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Sums gradients of labelled examples until a batch is full, then becomes one {@link ModelUpdate}. */
+/**
+ * Sums gradients of labelled examples, and the serving gate's trials ({@link ServingGate}), until a batch
+ * is full, then becomes one {@link ModelUpdate}.
+ */
 public final class GradientBuffer {
     public static final String MODEL_NAME = "ranker";
+    /** First int of a checkpoint with the gate's counts (older ones start with the example count, never negative). */
+    private static final int LAYOUT_WITH_GATE = -2;
 
     private float[] sum;
     private int count;
     private double lossSum;
     private long oldestAt = Long.MAX_VALUE;
+    private int takes;
+    private int learnedHits;
+    private int priorHits;
 
     public int count() {
         return count;
@@ -35,6 +43,16 @@ public final class GradientBuffer {
             return 0;
         }
         return counted(Ranker.accumulatePair(model.weights, taken, negative, ready(model)), nowMillis);
+    }
+
+    /**
+     * Counts a take that followed a list served to the same user: whether the item was in the learned
+     * weights' list and in the prior weights' list.
+     */
+    public void addTake(boolean inLearnedList, boolean inPriorList) {
+        takes++;
+        learnedHits += inLearnedList ? 1 : 0;
+        priorHits += inPriorList ? 1 : 0;
     }
 
     private static boolean finite(float[] features) {
@@ -77,20 +95,30 @@ public final class GradientBuffer {
                 .setGradient(mean)
                 .setCreatedAt(Instant.ofEpochMilli(nowMillis))
                 .setOldestFeedbackAt(Instant.ofEpochMilli(oldestAt == Long.MAX_VALUE ? nowMillis : oldestAt))
+                .setTakes(takes)
+                .setLearnedHits(learnedHits)
+                .setPriorHits(priorHits)
                 .build();
         sum = null;
         count = 0;
         lossSum = 0;
         oldestAt = Long.MAX_VALUE;
+        takes = 0;
+        learnedHits = 0;
+        priorHits = 0;
         return update;
     }
 
-    /** State for a checkpoint: [count, lossSum, oldestAt, gradient...] as floats/doubles in a byte array. */
+    /**
+     * State for a checkpoint: [layout, takes, learnedHits, priorHits, count, lossSum, oldestAt, gradient...]
+     * in a byte array.
+     */
     public byte[] toBytes() {
         if (sum == null || count == 0) {
             return new byte[0];
         }
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 + 8 + 8 + 4 * sum.length);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16 + 4 + 8 + 8 + 4 * sum.length);
+        b.putInt(LAYOUT_WITH_GATE).putInt(takes).putInt(learnedHits).putInt(priorHits);
         b.putInt(count).putDouble(lossSum).putLong(oldestAt);
         for (float g : sum) {
             b.putFloat(g);
@@ -104,9 +132,15 @@ public final class GradientBuffer {
         }
         java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
         int n = b.getInt();
+        if (n == LAYOUT_WITH_GATE) {
+            takes += b.getInt();
+            learnedHits += b.getInt();
+            priorHits += b.getInt();
+            n = b.getInt();
+        }
         double loss = b.getDouble();
         long oldest = b.getLong();
-        float[] g = new float[(bytes.length - 20) / 4];
+        float[] g = new float[b.remaining() / 4];
         for (int i = 0; i < g.length; i++) {
             g[i] = b.getFloat();
         }

@@ -5,13 +5,16 @@ import java.util.Arrays;
 import java.util.zip.CRC32;
 
 /**
- * The ranker's parameters and AdaGrad accumulators, and the version: the number of updates applied.
- * Kept in broadcast state, so it is checkpointed with the offsets of the model-updates topic it reflects.
+ * The ranker's parameters and AdaGrad accumulators, the serving gate's counts, and the version: the number
+ * of updates applied. Kept in broadcast state, so it is checkpointed with the offsets of the model-updates
+ * topic it reflects.
  */
 public class ModelState {
     public long version;
     public float[] weights;
     public float[] accumulators;
+    /** Learned against prior weights on the lists served; null in state written before the gate existed. */
+    public ServingGate gate = new ServingGate();
 
     public ModelState() {}
 
@@ -42,6 +45,23 @@ public class ModelState {
         for (Feature f : Feature.values()) {
             FEATURE_PRIORS[f.ordinal()] = f.prior();
         }
+    }
+
+    /** The prior weights for this model's size: what serves when the gate keeps the learned ones out. */
+    public float[] priorWeights() {
+        float[] prior = new float[size()];
+        for (int i = 0; i < prior.length; i++) {
+            prior[i] = priorWeight(i);
+        }
+        return prior;
+    }
+
+    /** The serving gate, created for state written before it existed. */
+    public ServingGate gate() {
+        if (gate == null) {
+            gate = new ServingGate();
+        }
+        return gate;
     }
 
     public int size() {

@@ -13,6 +13,11 @@ public final class ModelUpdates {
      * Every replica skips the same records, so they stay in step.
      */
     public static double apply(ModelState model, ModelUpdate update, double learningRate, double l2) {
+        return apply(model, update, learningRate, l2, 0);
+    }
+
+    /** As above, and adds the update's takes to the serving gate, whose counts halve every {@code gateHalfLife} takes (0: no gate). */
+    public static double apply(ModelState model, ModelUpdate update, double learningRate, double l2, int gateHalfLife) {
         List<Float> g = update.getGradient();
         if (g.size() != model.size()) {
             return Double.NaN;
@@ -27,6 +32,7 @@ public final class ModelUpdates {
             return Double.NaN;
         }
         Ranker.apply(model, gradient, learningRate, l2);
+        model.gate().record(update.getTakes(), update.getLearnedHits(), update.getPriorHits(), gateHalfLife);
         return Math.sqrt(norm);
     }
 }

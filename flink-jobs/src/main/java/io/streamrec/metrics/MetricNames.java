@@ -47,6 +47,11 @@ public final class MetricNames {
     public static final String MODEL_LOG_LOSS = "logLoss";
     /** CRC of the ranker's weights: equal on every subtask that applied the same updates. */
     public static final String MODEL_CHECKSUM = "checksum";
+    /** 1 while the serving gate lets the learned weights serve, 0 while the prior weights serve. */
+    public static final String MODEL_SERVES_LEARNED = "servesLearned";
+    /** Share of takes (decayed) that were in the learned weights' top 10, and in the prior weights'. */
+    public static final String MODEL_LEARNED_HIT_RATE = "learnedHitRate";
+    public static final String MODEL_PRIOR_HIT_RATE = "priorHitRate";
 
     /** How Flink exports a metric (a histogram becomes quantiles plus a count). */
     public enum Kind {
@@ -102,5 +107,8 @@ public final class MetricNames {
             new Metric(MODEL_GROUP, MODEL_GRADIENT_NORM, Kind.GAUGE, Status.REGISTERED, RANK_OPERATOR),
             new Metric(MODEL_GROUP, MODEL_FEEDBACK_EXAMPLES, Kind.COUNTER, Status.REGISTERED, RANK_OPERATOR),
             new Metric(MODEL_GROUP, MODEL_LOG_LOSS, Kind.GAUGE, Status.REGISTERED, RANK_OPERATOR),
-            new Metric(MODEL_GROUP, MODEL_CHECKSUM, Kind.GAUGE, Status.REGISTERED, RANK_OPERATOR));
+            new Metric(MODEL_GROUP, MODEL_CHECKSUM, Kind.GAUGE, Status.REGISTERED, RANK_OPERATOR),
+            new Metric(MODEL_GROUP, MODEL_SERVES_LEARNED, Kind.GAUGE, Status.REGISTERED, RANK_OPERATOR),
+            new Metric(MODEL_GROUP, MODEL_LEARNED_HIT_RATE, Kind.GAUGE, Status.REGISTERED, RANK_OPERATOR),
+            new Metric(MODEL_GROUP, MODEL_PRIOR_HIT_RATE, Kind.GAUGE, Status.REGISTERED, RANK_OPERATOR));
 }

@@ -73,6 +73,19 @@ public final class ModelRanker {
     /** As above, with the nearest items to the fused vector already retrieved (e.g. by {@link CandidateCache}). */
     public List<RankedItem> rank(FeatureExtractor.Context c, float[] weights, Function<String, ItemVector> items,
             Set<String> excluded, RecommendationFilter filter, int n, List<String> nearest, int maxPerCategory) {
+        return rank(c, weights, null, items, excluded, filter, n, nearest, maxPerCategory).shown();
+    }
+
+    /** The list to serve, and the ids of the list that other weights would have made of the same candidates. */
+    public record Ranking(List<RankedItem> shown, List<String> shadow) {}
+
+    /**
+     * As above, and the list {@code shadowWeights} (null: none) make of the same candidates under the same
+     * rules (exclusions, exploration, diversity): a second score per candidate, not a second retrieval.
+     */
+    public Ranking rank(FeatureExtractor.Context c, float[] weights, float[] shadowWeights,
+            Function<String, ItemVector> items, Set<String> excluded, RecommendationFilter filter, int n,
+            List<String> nearest, int maxPerCategory) {
         Set<String> pool = new LinkedHashSet<>(nearest);
         // The items that co-occur most with the recent ones as a whole, not a share of each one's neighbours:
         // ten recent items with full neighbour lists would otherwise add up to 300 candidates to score.
@@ -90,8 +103,10 @@ public final class ModelRanker {
             trending.forEach(id -> recorder.candidate(id, CandidateSource.TRENDING));
         }
         List<RankedItem> scored = new ArrayList<>(pool.size());
+        List<RankedItem> shadowScored = shadowWeights == null ? null : new ArrayList<>(pool.size());
         int dimension = weights.length - Feature.COUNT;
         FeatureExtractor.Scorer scorer = features.scorer(c, weights, dimension);
+        FeatureExtractor.Scorer shadowScorer = shadowWeights == null ? null : features.scorer(c, shadowWeights, dimension);
         for (String id : pool) {
             if (excluded.contains(id)) {
                 continue;
@@ -102,16 +117,13 @@ public final class ModelRanker {
             }
             float logit = scorer.logit(item);
             scored.add(new RankedItem(item, Logistic.sigmoid(logit), logit, null));
-        }
-        scored.sort((a, b) -> {
-            int byScore = Float.compare(b.logit(), a.logit());
-            return byScore != 0 ? byScore : a.item().itemId.compareTo(b.item().itemId);
-        });
-        if (exploration.slots() > 0) {
-            explore(scored, nearest, c.now);
+            if (shadowScorer != null) {
+                float shadowLogit = shadowScorer.logit(item);
+                shadowScored.add(new RankedItem(item, Logistic.sigmoid(shadowLogit), shadowLogit, null));
+            }
         }
         // What drove the score: from the full features, for the few shown only.
-        List<RankedItem> shown = diversify(scored, n, maxPerCategory);
+        List<RankedItem> shown = ordered(scored, nearest, c.now, n, maxPerCategory);
         for (int i = 0; i < shown.size(); i++) {
             RankedItem r = shown.get(i);
             if (r.driver() == null) {
@@ -119,7 +131,21 @@ public final class ModelRanker {
                 shown.set(i, new RankedItem(r.item(), r.score(), r.logit(), driver));
             }
         }
-        return shown;
+        List<String> shadow = shadowScored == null ? List.of()
+                : ordered(shadowScored, nearest, c.now, n, maxPerCategory).stream().map(r -> r.item().itemId).toList();
+        return new Ranking(shown, shadow);
+    }
+
+    /** Best first (ties by id), fresh items moved up to the exploration rank, then at most n with diversity. */
+    private List<RankedItem> ordered(List<RankedItem> scored, List<String> nearest, long now, int n, int maxPerCategory) {
+        scored.sort((a, b) -> {
+            int byScore = Float.compare(b.logit(), a.logit());
+            return byScore != 0 ? byScore : a.item().itemId.compareTo(b.item().itemId);
+        });
+        if (exploration.slots() > 0) {
+            explore(scored, nearest, now);
+        }
+        return diversify(scored, n, maxPerCategory);
     }
 
     /**

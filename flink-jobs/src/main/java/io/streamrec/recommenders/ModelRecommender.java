@@ -9,11 +9,13 @@ import io.streamrec.learning.FeedbackLabeler;
 import io.streamrec.learning.Loss;
 import io.streamrec.learning.ModelState;
 import io.streamrec.learning.PendingGradients;
+import io.streamrec.learning.ServingGate;
 import io.streamrec.metrics.MetricNames;
 import io.streamrec.metrics.MetricRegistrar;
 import io.streamrec.ranking.CandidateSource;
 import io.streamrec.ranking.Feature;
 import io.streamrec.ranking.FeatureExtractor;
+import io.streamrec.ranking.ModelRanker;
 import io.streamrec.ranking.RankedItem;
 import io.streamrec.ranking.Reasons;
 import io.streamrec.retrieval.CandidateCache;
@@ -63,6 +65,11 @@ public final class ModelRecommender implements Recommender<UserProfile, ModelInp
     private LongConsumer rankingLatencyMicros = v -> {};
     /** The model version the checksum gauge was computed for. */
     private long checksumVersion = -1;
+    /** The shadow list of the last recommendation, until {@link #served} keeps it in the user's profile. */
+    private Shadow pendingShadow;
+
+    /** The list the serving gate's other weights made for a recommendation. */
+    private record Shadow(String triggerEventId, String[] items, boolean learnedServed) {}
 
     public ModelRecommender(ModelSettings settings, SentimentClassifier sentiment, int subtask, int parallelism) {
         this.settings = settings;
@@ -135,6 +142,9 @@ public final class ModelRecommender implements Recommender<UserProfile, ModelInp
         model.gauge(MetricNames.MODEL_GRADIENT_NORM, () -> gauges.gradientNorm);
         model.gauge(MetricNames.MODEL_LOG_LOSS, () -> gauges.logLoss);
         model.gauge(MetricNames.MODEL_CHECKSUM, () -> gauges.modelChecksum);
+        model.gauge(MetricNames.MODEL_SERVES_LEARNED, () -> gauges.servesLearned);
+        model.gauge(MetricNames.MODEL_LEARNED_HIT_RATE, () -> gauges.learnedHitRate);
+        model.gauge(MetricNames.MODEL_PRIOR_HIT_RATE, () -> gauges.priorHitRate);
     }
 
     @Override
@@ -165,9 +175,20 @@ public final class ModelRecommender implements Recommender<UserProfile, ModelInp
     }
 
     @Override
+    public void forget(String userId) {
+        candidateCache.forget(userId);
+        pendingShadow = null;
+    }
+
+    @Override
     public void served(UserProfile profile, Recommendation served, long time) {
         profile.shownItems = served.getItems().stream().map(RecommendedItem::getItemId).toArray(String[]::new);
         profile.shownAt = time;
+        Shadow shadow = pendingShadow;
+        pendingShadow = null;
+        boolean ours = shadow != null && shadow.triggerEventId().equals(served.getTriggerEventId());
+        profile.shadowItems = ours ? shadow.items() : new String[0];
+        profile.shownLearned = !ours || shadow.learnedServed();
     }
 
     private float sentimentOf(Float rating, float[] textVector) {
@@ -190,6 +211,11 @@ public final class ModelRecommender implements Recommender<UserProfile, ModelInp
         FeatureExtractor.Context context = context(before, time);
         ModelState model = replica.model();
         FeedbackLabeler labeler = replica.labeler();
+        if (before.shadowItems.length > 0) {
+            boolean inShown = inTop(before.shownItems, taken.itemId);
+            boolean inShadow = inTop(before.shadowItems, taken.itemId);
+            learning.gradients.addTake(before.shownLearned ? inShown : inShadow, before.shownLearned ? inShadow : inShown);
+        }
         List<FeedbackLabeler.Example> examples = labeler.label(context, before, taken, replica.index(), items::get,
                 model.size() - Feature.COUNT, event.getEventId(),
                 labeler.wantsPopular() ? stats.trending(FeedbackLabeler.POPULAR_POOL) : List.of());
@@ -209,6 +235,16 @@ public final class ModelRecommender implements Recommender<UserProfile, ModelInp
         }
     }
 
+    /** Whether {@code id} is among the first {@link ServingGate#DEPTH} of {@code ids}. */
+    private static boolean inTop(String[] ids, String id) {
+        for (int i = 0; i < ids.length && i < ServingGate.DEPTH; i++) {
+            if (ids[i].equals(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public Recommendation recommend(UserProfile profile, UserEvent trigger, long time, long now, BroadcastMaps maps) {
         long started = System.nanoTime();
@@ -219,9 +255,15 @@ public final class ModelRecommender implements Recommender<UserProfile, ModelInp
             FeatureExtractor.Context context = context(profile, time);
             List<String> nearest = candidateCache.nearest(trigger.getUserId(), context.fused, settings.candidates,
                     excluded, replica.index(), replica.indexVersion());
-            List<RankedItem> ranked = replica.ranker().rank(context, replica.model().weights, items::get, excluded,
-                    settings.common.filter, settings.common.topN, nearest, settings.maxPerCategory);
-            for (RankedItem r : ranked) {
+            float[] shadowWeights = replica.shadowWeights();
+            ModelRanker.Ranking ranking = replica.ranker().rank(context, replica.servingWeights(), shadowWeights,
+                    items::get, excluded, settings.common.filter, settings.common.topN, nearest, settings.maxPerCategory);
+            if (shadowWeights != null) {
+                pendingShadow = new Shadow(trigger.getEventId(),
+                        ranking.shadow().stream().limit(ServingGate.DEPTH).toArray(String[]::new),
+                        replica.model().gate().servesLearned());
+            }
+            for (RankedItem r : ranking.shown()) {
                 shown.add(new RecommendedItem(r.item().itemId, r.score(), Reasons.of(r, profile, items::get),
                         r.item().title));
             }
@@ -258,6 +300,11 @@ public final class ModelRecommender implements Recommender<UserProfile, ModelInp
     private void refreshGauges() {
         gauges.modelVersion = replica.version();
         gauges.itemsIndexed = replica.indexSize();
+        if (replica.model() != null) {
+            gauges.servesLearned = replica.model().gate().servesLearned() ? 1 : 0;
+            gauges.learnedHitRate = replica.model().gate().learnedHitRate();
+            gauges.priorHitRate = replica.model().gate().priorHitRate();
+        }
         // The parameters change only with an update (a new version): no checksum per catalogue item.
         if (replica.model() != null && replica.version() != checksumVersion) {
             gauges.modelChecksum = replica.model().checksum();
@@ -271,6 +318,16 @@ public final class ModelRecommender implements Recommender<UserProfile, ModelInp
      */
     public void recordPools(CandidateSource.Recorder recorder) {
         replica.recordPools(recorder);
+    }
+
+    /** The serving gate's counts (read them, do not change them); null without a gate or before a model. */
+    public ServingGate gate() {
+        return replica.gated() ? replica.model().gate() : null;
+    }
+
+    /** Whether the learned weights serve now (true also without a gate or a model). */
+    public boolean servesLearned() {
+        return replica.model() == null || replica.shadowWeights() == null || replica.model().gate().servesLearned();
     }
 
     /** The model's version (0 before the first item or update). */

@@ -18,6 +18,8 @@ import io.streamrec.state.ItemStats;
 import io.streamrec.state.ItemVector;
 import io.streamrec.state.MapView;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One subtask's working copy of what the broadcast side carries: the item index over the item vectors and
@@ -26,6 +28,7 @@ import java.util.Map;
  * the model-updates topic in its order, so every replica has the same model and version.
  */
 final class ModelReplica {
+    private static final Logger LOG = LoggerFactory.getLogger(ModelReplica.class);
     private static final String MODEL_KEY = GradientBuffer.MODEL_NAME;
 
     private final ModelSettings settings;
@@ -33,6 +36,8 @@ final class ModelReplica {
     /** Exact, approximate, or exact switching to approximate above a size ({@code ranking.index}). */
     private VectorIndex index;
     private ModelState model;
+    /** The prior weights of the model's size, for the serving gate. */
+    private float[] priorWeights;
     private boolean loaded;
     private ModelRanker ranker;
     private FeedbackLabeler labeler;
@@ -57,6 +62,31 @@ final class ModelReplica {
     /** The ranker's parameters; null before the first item or update. */
     ModelState model() {
         return model;
+    }
+
+    /** The weights that serve: the learned ones unless the serving gate holds them back. */
+    float[] servingWeights() {
+        return !gated() || model.gate().servesLearned() ? model.weights : priorWeights();
+    }
+
+    /** The weights the gate compares with the serving ones; null without a gate. */
+    float[] shadowWeights() {
+        if (!gated()) {
+            return null;
+        }
+        return model.gate().servesLearned() ? priorWeights() : model.weights;
+    }
+
+    /** Whether the serving gate runs: it needs a model that learns (a frozen one is its own prior). */
+    boolean gated() {
+        return settings.gateHalfLife > 0 && settings.applyUpdates && settings.learningEnabled && model != null;
+    }
+
+    private float[] priorWeights() {
+        if (priorWeights == null || priorWeights.length != model.size()) {
+            priorWeights = model.priorWeights();
+        }
+        return priorWeights;
     }
 
     long version() {
@@ -139,7 +169,14 @@ final class ModelReplica {
         if (model == null) {
             model = ModelState.prior(update.getGradient().size() - Feature.COUNT);
         }
-        double norm = ModelUpdates.apply(model, update, settings.learningRate, settings.l2);
+        boolean learnedServed = model.gate().servesLearned();
+        double norm = ModelUpdates.apply(model, update, settings.learningRate, settings.l2, settings.gateHalfLife);
+        if (gated() && model.gate().servesLearned() != learnedServed) {
+            LOG.info("Serving gate: the {} weights serve from model version {}: of the last {} takes (decayed), "
+                            + "{} were in the learned weights' lists and {} in the prior's",
+                    learnedServed ? "prior" : "learned", model.version, String.format("%.0f", model.gate().takes),
+                    String.format("%.1f", model.gate().learnedHits), String.format("%.1f", model.gate().priorHits));
+        }
         if (!Double.isNaN(norm)) {
             metrics.gradientNorm = norm;
             metrics.stalenessMillis = Math.max(0, now - update.getOldestFeedbackAt().toEpochMilli());

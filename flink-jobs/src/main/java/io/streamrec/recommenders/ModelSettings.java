@@ -30,6 +30,8 @@ public final class ModelSettings implements Serializable {
     public final boolean shownNegatives;
     public final int popularNegatives;
     public final Loss loss;
+    /** Takes over which the serving gate's counts halve; 0: no gate, the learned weights always serve. */
+    public final int gateHalfLife;
     public final String jobName;
     public final IndexKind index;
     public final int approximateAbove;
@@ -40,7 +42,7 @@ public final class ModelSettings implements Serializable {
             double coOccurrenceRecencyExponent, float reuseCosine, int
             reuseUsers, int maxPerCategory, long sessionGapMillis, long interestHalfLifeMillis, long
             intentHalfLifeMillis, boolean learningEnabled, boolean applyUpdates, int batchSize, double
-            learningRate, double l2, int sampledNegatives, boolean shownNegatives, int popularNegatives, Loss loss, String jobName,
+            learningRate, double l2, int sampledNegatives, boolean shownNegatives, int popularNegatives, Loss loss, int gateHalfLife, String jobName,
             IndexKind index, int approximateAbove, int searchBeam, Exploration exploration) {
         this.common = common;
         this.candidates = candidates;
@@ -62,6 +64,7 @@ public final class ModelSettings implements Serializable {
         this.shownNegatives = shownNegatives;
         this.popularNegatives = popularNegatives;
         this.loss = loss;
+        this.gateHalfLife = gateHalfLife;
         this.jobName = jobName;
         this.index = index;
         this.approximateAbove = approximateAbove;

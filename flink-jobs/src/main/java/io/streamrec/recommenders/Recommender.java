@@ -54,6 +54,12 @@ public interface Recommender<U, B> {
     /** After {@code served} went out to the user (e.g. to label what they do next against it). */
     default void served(U user, Recommendation served, long time) {}
 
+    /**
+     * Drops whatever the recommender keeps of {@code userId} outside the per-user state (caches); the caller
+     * removes the per-user state itself. A user who asked to be forgotten.
+     */
+    default void forget(String userId) {}
+
     /** Applies one broadcast input; every subtask applies the same inputs in the same order. */
     void apply(B input, long now, BroadcastMaps maps);
 

@@ -67,6 +67,11 @@ public final class CandidateCache {
         return fresh;
     }
 
+    /** Drops what is kept for {@code user} (a user who asked to be forgotten). */
+    public void forget(String user) {
+        byUser.remove(user);
+    }
+
     public long hits() {
         return hits;
     }

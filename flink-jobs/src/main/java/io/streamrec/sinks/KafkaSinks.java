@@ -1,6 +1,7 @@
 package io.streamrec.sinks;
 
 import io.streamrec.avro.DeadLetter;
+import io.streamrec.avro.ForgetAcknowledgement;
 import io.streamrec.avro.ModelUpdate;
 import io.streamrec.avro.Recommendation;
 import io.streamrec.config.JobOptions;
@@ -35,6 +36,12 @@ public final class KafkaSinks {
     public static KafkaSink<ModelUpdate> modelUpdates(ReadableConfig config) {
         return build(config, config.get(KafkaOptions.TOPIC_MODEL_UPDATES), ModelUpdate.class,
                 ModelUpdate::getModelName, "model-updates");
+    }
+
+    /** One acknowledgement per forget request, keyed by user id. */
+    public static KafkaSink<ForgetAcknowledgement> forgetAcknowledgements(ReadableConfig config) {
+        return build(config, config.get(KafkaOptions.TOPIC_FORGET_ACKNOWLEDGEMENTS), ForgetAcknowledgement.class,
+                ForgetAcknowledgement::getUserId, "forget-acknowledgements");
     }
 
     private static <T extends SpecificRecordBase> KafkaSink<T> build(ReadableConfig config, String topic,

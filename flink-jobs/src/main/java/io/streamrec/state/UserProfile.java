@@ -26,6 +26,10 @@ public class UserProfile {
     public String likedItem;
     public String[] shownItems = new String[0];
     public long shownAt;
+    /** The list the other weights made at the same time (the serving gate's shadow); empty without a gate. */
+    public String[] shadowItems = new String[0];
+    /** Whether {@link #shownItems} came from the learned weights (and the shadow from the prior ones). */
+    public boolean shownLearned = true;
 
     public UserProfile() {}
 

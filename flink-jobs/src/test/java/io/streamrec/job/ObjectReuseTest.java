@@ -3,6 +3,8 @@ package io.streamrec.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamrec.avro.DeadLetter;
+import io.streamrec.avro.ForgetAcknowledgement;
+import io.streamrec.avro.ForgetRequest;
 import io.streamrec.avro.Item;
 import io.streamrec.avro.ModelUpdate;
 import io.streamrec.avro.Recommendation;
@@ -12,6 +14,7 @@ import io.streamrec.events.RawRecord;
 import io.streamrec.schemas.AvroCodec;
 import io.streamrec.tools.data.SyntheticWorkload;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -80,9 +83,14 @@ class ObjectReuseTest {
             events.add(new RawRecord("events", 0, events.size(), e.getUserId().getBytes(StandardCharsets.UTF_8),
                     eventCodec.encode(e)));
         }
-        JobSources sources = new JobSources(fixed(events), fixed(items), fixed(List.of()));
+        // A request to forget a user nobody knows: the path is in the job, and changes no recommendation.
+        List<RawRecord> forget = List.of(new RawRecord("forget-requests", 0, 0, "nobody".getBytes(StandardCharsets.UTF_8),
+                AvroCodec.of(ForgetRequest.class).encode(ForgetRequest.newBuilder().setRequestId("r1")
+                        .setUserId("nobody").setRequestedAt(Instant.EPOCH).build())));
+        JobSources sources = new JobSources(fixed(events), fixed(items), fixed(List.of()), fixed(forget));
         JobSinks sinks = new JobSinks(new CollectingSink<Recommendation>(runId), new CollectingSink<DeadLetter>(runId + "-dlq"),
-                new CollectingSink<ModelUpdate>(runId + "-updates"));
+                new CollectingSink<ModelUpdate>(runId + "-updates"),
+                new CollectingSink<ForgetAcknowledgement>(runId + "-forgotten"));
         new RecommendationJob(config, sources, sinks).build(env);
         env.execute("object reuse " + reuse);
         return new ArrayList<>(OUTPUT.get(runId));

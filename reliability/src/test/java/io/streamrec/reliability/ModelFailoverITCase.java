@@ -77,7 +77,7 @@ class ModelFailoverITCase {
             JobClient job = JobSubmitter.submit(cluster.restPort(), options, (config, env) -> {
                 JobSources kafkaSources = JobSources.kafka(config);
                 JobSources sources = new JobSources(FailOnDemandSource.wrap(kafkaSources.events(), trigger),
-                        kafkaSources.items(), kafkaSources.modelUpdates());
+                        kafkaSources.items(), kafkaSources.modelUpdates(), kafkaSources.forgetRequests());
                 new RecommendationJob(config, sources, JobSinks.kafka(config)).build(env);
             }, List.of(testJar));
             String id = job.getJobID().toString();

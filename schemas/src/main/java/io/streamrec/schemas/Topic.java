@@ -1,6 +1,8 @@
 package io.streamrec.schemas;
 
 import io.streamrec.avro.DeadLetter;
+import io.streamrec.avro.ForgetAcknowledgement;
+import io.streamrec.avro.ForgetRequest;
 import io.streamrec.avro.Item;
 import io.streamrec.avro.ModelUpdate;
 import io.streamrec.avro.Recommendation;
@@ -20,7 +22,11 @@ public enum Topic {
     RECOMMENDATIONS("recommendations", Recommendation.class, 4, false, "Top-N recommendations, keyed by user id."),
     MODEL_UPDATES("model-updates", ModelUpdate.class, 1, false,
             "The model's log: gradient updates, applied by every ranker in order (one partition keeps the order)."),
-    DEAD_LETTERS("dead-letters", DeadLetter.class, 1, false, "Records the job could not use, with the reason.");
+    DEAD_LETTERS("dead-letters", DeadLetter.class, 1, false, "Records the job could not use, with the reason."),
+    FORGET_REQUESTS("forget-requests", ForgetRequest.class, 4, false,
+            "Requests to forget a user (remove the job's per-user state), keyed by user id."),
+    FORGET_ACKNOWLEDGEMENTS("forget-acknowledgements", ForgetAcknowledgement.class, 1, false,
+            "One acknowledgement per forget request, with the time the user's state was removed.");
 
     private final String defaultName;
     private final Class<? extends SpecificRecordBase> recordClass;

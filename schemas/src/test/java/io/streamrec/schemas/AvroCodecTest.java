@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamrec.avro.EventContext;
 import io.streamrec.avro.EventType;
+import io.streamrec.avro.ModelUpdate;
 import io.streamrec.avro.Recommendation;
 import io.streamrec.avro.RecommendedItem;
 import io.streamrec.avro.UserEvent;
@@ -64,6 +65,36 @@ class AvroCodecTest {
         assertThat(read.getEventTime()).isEqualTo(Instant.ofEpochMilli(1_700_000_000_000L));
         assertThat(read.getRating()).as("field added in v2 takes its default").isNull();
         assertThat(read.getRecommendationId()).isNull();
+    }
+
+    @Test
+    void theModelLogWrittenBeforeTheServingGateIsStillRead() throws Exception {
+        Schema v1;
+        try (InputStream in = getClass().getResourceAsStream("/io/streamrec/avro/history/ModelUpdate-v1.avsc")) {
+            v1 = new Schema.Parser().parse(in);
+        }
+        AvroCodec<ModelUpdate> updates = AvroCodec.of(ModelUpdate.class);
+        assertThat(SchemaNormalization.parsingFingerprint64(v1)).isNotEqualTo(updates.fingerprint());
+        GenericRecord old = new GenericData.Record(v1);
+        old.put("update_id", "job-0-1");
+        old.put("model_name", "ranker");
+        old.put("schema_version", 1);
+        old.put("base_version", 4L);
+        old.put("example_count", 32);
+        old.put("loss", 0.5);
+        old.put("gradient", List.of(0.25f, -0.5f));
+        old.put("created_at", 1_700_000_000_000L);
+        old.put("oldest_feedback_at", 1_700_000_000_000L);
+        ByteBuffer encoded = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1).encode(old);
+        byte[] bytes = new byte[encoded.remaining()];
+        encoded.get(bytes);
+
+        ModelUpdate read = updates.decode(bytes);
+        assertThat(read.getBaseVersion()).isEqualTo(4L);
+        assertThat(read.getGradient()).containsExactly(0.25f, -0.5f);
+        assertThat(read.getTakes()).as("the gate's counts take their default").isZero();
+        assertThat(read.getLearnedHits()).isZero();
+        assertThat(read.getPriorHits()).isZero();
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.streamrec.avro.UserEvent;
 import io.streamrec.config.JobConfig;
 import io.streamrec.events.ItemUpdate;
 import io.streamrec.events.SourcedEvent;
+import io.streamrec.learning.ServingGate;
 import io.streamrec.ranking.CandidateSource;
 import io.streamrec.recommenders.ModelRecommender;
 import io.streamrec.recommenders.RecommenderRunner;
@@ -139,6 +140,18 @@ public final class JobRecommender<B> implements Recommender {
             ids.add(items.get(i).getItemId());
         }
         return ids;
+    }
+
+    /** For the model: which weights the serving gate let serve at the end, and the hit rates it compared. */
+    @Override
+    public void close() {
+        if (runner.recommender() instanceof ModelRecommender model && model.gate() != null) {
+            ServingGate gate = model.gate();
+            System.err.printf(Locale.ROOT, "[eval] %s: serving gate at the end: the %s weights serve; of the last %.0f "
+                            + "takes (decayed), %.4f were in the learned weights' top 10 and %.4f in the prior's%n",
+                    name, gate.servesLearned() ? "learned" : "prior", gate.takes, gate.learnedHitRate(),
+                    gate.priorHitRate());
+        }
     }
 
     @Override

@@ -1,0 +1,73 @@
+package io.streamrec.learning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.streamrec.avro.ModelUpdate;
+import io.streamrec.ranking.Feature;
+import java.nio.ByteBuffer;
+import org.junit.jupiter.api.Test;
+
+/** What a subtask has not yet published survives a checkpoint, the serving gate's counts with it. */
+class GradientBufferTest {
+    private static final int DIMENSION = 4;
+
+    private static float[] features(float value) {
+        float[] x = new float[Feature.COUNT + DIMENSION];
+        java.util.Arrays.fill(x, value);
+        return x;
+    }
+
+    @Test
+    void gradientsAndGateCountsSurviveACheckpoint() {
+        ModelState model = ModelState.prior(DIMENSION);
+        GradientBuffer buffer = new GradientBuffer();
+        buffer.addPair(model, features(1f), features(0f), 5L);
+        buffer.addTake(true, false);
+        buffer.addTake(true, true);
+        buffer.addTake(false, false);
+        GradientBuffer restored = new GradientBuffer();
+        restored.restore(buffer.toBytes());
+        ModelUpdate before = buffer.drain("a", 0, 9L);
+        ModelUpdate after = restored.drain("a", 0, 9L);
+        assertThat(after.getGradient()).isEqualTo(before.getGradient());
+        assertThat(after.getExampleCount()).isEqualTo(1);
+        assertThat(after.getTakes()).isEqualTo(3);
+        assertThat(after.getLearnedHits()).isEqualTo(2);
+        assertThat(after.getPriorHits()).isEqualTo(1);
+        assertThat(buffer.toBytes()).as("drained").isEmpty();
+    }
+
+    @Test
+    void aCheckpointWrittenBeforeTheGateRestores() {
+        int size = Feature.COUNT + DIMENSION;
+        ByteBuffer old = ByteBuffer.allocate(4 + 8 + 8 + 4 * size).putInt(2).putDouble(1.5).putLong(7L);
+        for (int i = 0; i < size; i++) {
+            old.putFloat(i);
+        }
+        GradientBuffer restored = new GradientBuffer();
+        restored.restore(old.array());
+        ModelUpdate update = restored.drain("a", 0, 9L);
+        assertThat(update.getExampleCount()).isEqualTo(2);
+        assertThat(update.getLoss()).isCloseTo(0.75, within(1e-9));
+        assertThat(update.getGradient()).hasSize(size);
+        assertThat(update.getGradient().get(size - 1)).isEqualTo((size - 1) / 2f);
+        assertThat(update.getTakes()).isZero();
+    }
+
+    @Test
+    void theGateFollowsTheRecentTakes() {
+        ServingGate gate = new ServingGate();
+        assertThat(gate.servesLearned()).as("before any take").isTrue();
+        gate.record(100, 30, 20, 100);
+        assertThat(gate.servesLearned()).isTrue();
+        assertThat(gate.learnedHitRate()).isCloseTo(0.3, within(1e-9));
+        // The learned weights turn bad: two half-lives later the prior's recent hits outweigh the old lead.
+        gate.record(100, 5, 20, 100);
+        gate.record(100, 5, 20, 100);
+        assertThat(gate.servesLearned()).isFalse();
+        assertThat(gate.takes).isCloseTo(100 * (0.25 + 0.5 + 1), within(1e-9));
+        gate.record(100, 30, 20, 0);
+        assertThat(gate.takes).as("half-life 0: no gate, nothing counted").isCloseTo(175, within(1e-9));
+    }
+}
