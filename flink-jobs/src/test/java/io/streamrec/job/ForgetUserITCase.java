@@ -12,12 +12,11 @@ import io.streamrec.avro.Item;
 import io.streamrec.avro.Recommendation;
 import io.streamrec.avro.UserEvent;
 import io.streamrec.config.JobConfig;
-import io.streamrec.local.KafkaBrokerProcess;
-import io.streamrec.local.TopicAdmin;
 import io.streamrec.recommenders.BaselineRecommender;
 import io.streamrec.recommenders.RecommenderSettings;
 import io.streamrec.schemas.AvroCodec;
 import io.streamrec.state.UserHistory;
+import io.streamrec.testing.KafkaBroker;
 import io.streamrec.testing.KafkaTestClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -41,8 +40,6 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,26 +60,15 @@ class ForgetUserITCase {
 
     private static final Map<String, String> OPTIONS = Map.of("recommend.min-interval", "0 ms",
             "recommend.recommender", "BASELINE");
-    private static KafkaBrokerProcess broker;
+    @RegisterExtension
+    static final KafkaBroker BROKER = new KafkaBroker();
 
-    @BeforeAll
-    static void startKafka() throws Exception {
-        broker = KafkaBrokerProcess.startEphemeral();
-        TopicAdmin.createTopics(broker.bootstrapServers());
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     @Test
     void aForgottenUserIsAcknowledgedAndAbsentFromTheNextSavepoint(@TempDir Path dir) throws Exception {
         AvroCodec<UserEvent> events = AvroCodec.of(UserEvent.class);
         List<String> users = List.of("alice", "bob", "carol");
-        try (KafkaTestClient kafka = new KafkaTestClient(broker.bootstrapServers())) {
+        try (KafkaTestClient kafka = new KafkaTestClient(BROKER.bootstrapServers())) {
             for (int i = 0; i < 6; i++) {
                 Item item = item("i" + i, "Item " + i, "books");
                 kafka.send("items", key(item.getItemId()), AvroCodec.of(Item.class).encode(item));
@@ -95,7 +81,7 @@ class ForgetUserITCase {
             }
 
             Map<String, String> options = new HashMap<>(OPTIONS);
-            options.put("kafka.bootstrap-servers", broker.bootstrapServers());
+            options.put("kafka.bootstrap-servers", BROKER.bootstrapServers());
             options.put("parallelism.default", "2");
             options.put("execution.checkpointing.interval", "1 s");
             options.put("execution.checkpointing.dir", dir.resolve("checkpoints").toUri().toString());
@@ -154,7 +140,7 @@ class ForgetUserITCase {
 
     private static List<ConsumerRecord<byte[], byte[]>> awaitRecords(
             Supplier<List<ConsumerRecord<byte[], byte[]>>> read, int atLeast, String what) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 120_000;
+        long deadline = System.currentTimeMillis() + 300_000; // generous: the wait ends when the records are there
         List<ConsumerRecord<byte[], byte[]>> records = read.get();
         while (records.size() < atLeast) {
             if (System.currentTimeMillis() > deadline) {

@@ -8,13 +8,12 @@ import io.streamrec.avro.ModelUpdate;
 import io.streamrec.avro.Recommendation;
 import io.streamrec.avro.UserEvent;
 import io.streamrec.config.JobConfig;
-import io.streamrec.local.KafkaBrokerProcess;
-import io.streamrec.local.TopicAdmin;
 import io.streamrec.metrics.InProcessMetrics;
 import io.streamrec.metrics.MetricNames;
 import io.streamrec.ranking.Feature;
 import io.streamrec.schemas.AvroCodec;
 import io.streamrec.schemas.Topic;
+import io.streamrec.testing.KafkaBroker;
 import io.streamrec.testing.KafkaTestClient;
 import io.streamrec.tools.data.SyntheticWorkload;
 import java.nio.charset.StandardCharsets;
@@ -31,8 +30,6 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,20 +54,9 @@ class ModelJobITCase {
     private static final long AWAIT_MILLIS = 300_000;
     private static final AvroCodec<UserEvent> EVENTS = AvroCodec.of(UserEvent.class);
     private static final AvroCodec<Item> ITEMS = AvroCodec.of(Item.class);
-    private static KafkaBrokerProcess broker;
+    @RegisterExtension
+    static final KafkaBroker BROKER = new KafkaBroker();
 
-    @BeforeAll
-    static void startKafka() throws Exception {
-        broker = KafkaBrokerProcess.startEphemeral();
-        TopicAdmin.createTopics(broker.bootstrapServers());
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     @Test
     void learnsFromFeedbackWhileServingAndLosesNothing(@TempDir java.nio.file.Path checkpoints) throws Exception {
@@ -80,7 +66,7 @@ class ModelJobITCase {
         List<UserEvent> secondHalf = events.subList(200, 400);
 
         Map<String, String> options = new HashMap<>();
-        options.put("kafka.bootstrap-servers", broker.bootstrapServers());
+        options.put("kafka.bootstrap-servers", BROKER.bootstrapServers());
         options.put("recommend.recommender", "MODEL");
         options.put("recommend.min-interval", "0 ms");
         options.put("learning.batch-size", "16");
@@ -92,7 +78,7 @@ class ModelJobITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         RecommendationJob.onKafka(config).build(env);
         JobClient job = env.executeAsync("it-model");
-        try (KafkaTestClient kafka = new KafkaTestClient(broker.bootstrapServers())) {
+        try (KafkaTestClient kafka = new KafkaTestClient(BROKER.bootstrapServers())) {
             for (Item item : workload.items()) {
                 kafka.send("items", bytes(item.getItemId()), ITEMS.encode(item));
             }

@@ -12,9 +12,8 @@ import io.streamrec.avro.Item;
 import io.streamrec.avro.Recommendation;
 import io.streamrec.avro.UserEvent;
 import io.streamrec.config.JobConfig;
-import io.streamrec.local.KafkaBrokerProcess;
-import io.streamrec.local.TopicAdmin;
 import io.streamrec.schemas.AvroCodec;
+import io.streamrec.testing.KafkaBroker;
 import io.streamrec.testing.KafkaTestClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -30,8 +29,6 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,22 +46,11 @@ class RecommendationJobITCase {
                     .setNumberSlotsPerTaskManager(2)
                     .build());
 
-    private static KafkaBrokerProcess broker;
+    @RegisterExtension
+    static final KafkaBroker BROKER = new KafkaBroker();
     private static final AvroCodec<UserEvent> EVENTS = AvroCodec.of(UserEvent.class);
     private static final AvroCodec<Item> ITEMS = AvroCodec.of(Item.class);
 
-    @BeforeAll
-    static void startKafka() throws Exception {
-        broker = KafkaBrokerProcess.startEphemeral();
-        TopicAdmin.createTopics(broker.bootstrapServers());
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     @Test
     void everyValidEventIsRecommendedOnceAndEveryBadRecordIsADeadLetter(@TempDir java.nio.file.Path checkpoints)
@@ -72,7 +58,7 @@ class RecommendationJobITCase {
         List<UserEvent> valid = new ArrayList<>();
         Map<String, String> expectedDeadLetters = new TreeMap<>(); // "topic/kind#n" -> error code
         int badCount = 0;
-        try (KafkaTestClient kafka = new KafkaTestClient(broker.bootstrapServers())) {
+        try (KafkaTestClient kafka = new KafkaTestClient(BROKER.bootstrapServers())) {
             for (int i = 0; i < 20; i++) {
                 Item item = item("i" + i, "Item number " + i, i < 10 ? "books" : "music");
                 kafka.send("items", key(item.getItemId()), ITEMS.encode(item));
@@ -125,7 +111,7 @@ class RecommendationJobITCase {
         }
 
         Map<String, String> options = new HashMap<>();
-        options.put("kafka.bootstrap-servers", broker.bootstrapServers());
+        options.put("kafka.bootstrap-servers", BROKER.bootstrapServers());
         options.put("kafka.bounded", "true");
         options.put("recommend.min-interval", "0 ms");
         options.put("recommend.recommender", "BASELINE");
@@ -138,7 +124,7 @@ class RecommendationJobITCase {
         RecommendationJob.onKafka(config).build(env);
         env.execute("it-recommendations");
 
-        try (KafkaTestClient kafka = new KafkaTestClient(broker.bootstrapServers())) {
+        try (KafkaTestClient kafka = new KafkaTestClient(BROKER.bootstrapServers())) {
             AvroCodec<Recommendation> recCodec = AvroCodec.of(Recommendation.class);
             List<Recommendation> recs = new ArrayList<>();
             for (ConsumerRecord<byte[], byte[]> r : kafka.readAll("recommendations")) {
