@@ -48,7 +48,7 @@ public final class StateSizes {
         }
         out.put("type_information", types);
         out.put("assumptions", "typical: 50 history items (11-char ids), 64 remembered event ids (36-char UUIDs), "
-                + "interest, session and intent vectors of 384 floats, 8 categories, 10 shown items; full: also "
+                + "the last list of 10 served items, interest, session and intent vectors of 384 floats, 8 categories; full: also "
                 + "sentiment and image vectors and 32 categories");
         return out;
     }
@@ -72,6 +72,11 @@ public final class StateSizes {
         h.lastRecommendedAt = time;
         h.lastEventTime = time;
         h.lastQuery = "trail running shoes";
+        String[] served = new String[10];
+        for (int i = 0; i < served.length; i++) {
+            served[i] = String.format("item-%06d", i * 101);
+        }
+        h.served(served, 1_700_000_000_000L);
         return h;
     }
 
@@ -91,11 +96,6 @@ public final class StateSizes {
             p.addCategory("category-" + c, c % UserProfile.TIME_SLOTS, 1f);
         }
         p.likedItem = "item-000123";
-        p.shownItems = new String[10];
-        for (int i = 0; i < 10; i++) {
-            p.shownItems[i] = String.format("item-%06d", i * 101);
-        }
-        p.shownAt = 1_700_000_000_000L;
         return p;
     }
 

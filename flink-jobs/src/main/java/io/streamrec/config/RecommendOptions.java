@@ -26,6 +26,14 @@ public final class RecommendOptions {
             .withDescription("Minimum event-time gap between two recommendations for one user, so a burst of "
                     + "clicks does not flood the topic; 0 emits on every event.");
 
+    public static final ConfigOption<Duration> QUALITY_WINDOW = ConfigOptions.key("recommend.quality.window")
+            .durationType()
+            .defaultValue(Duration.ofMinutes(30))
+            .withDescription("Live quality: a click or purchase of an item new to the user within this much event "
+                    + "time after their last recommendation is scored against that list (hit when in its top 10, "
+                    + "and its reciprocal rank), as the metrics quality.hitRate and quality.mrr of each recommender "
+                    + "operator; 0 measures nothing.");
+
     public static final ConfigOption<Boolean> EXCLUDE_PURCHASED = ConfigOptions.key("recommend.exclude-purchased")
             .booleanType()
             .defaultValue(true)

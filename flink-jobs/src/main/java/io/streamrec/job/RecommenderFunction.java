@@ -72,6 +72,7 @@ public final class RecommenderFunction<U, B>
     private final AvroCodec<UserEvent> codec = AvroCodec.of(UserEvent.class);
 
     private transient Recommender<U, B> recommender;
+    private transient UserEventStep<U> step;
     private transient ValueState<U> users;
     private transient List<ListState<byte[]>> subtaskStates;
     private transient Counter recommendationsOut;
@@ -128,6 +129,7 @@ public final class RecommenderFunction<U, B>
     public void initializeState(FunctionInitializationContext context) throws Exception {
         var task = getRuntimeContext().getTaskInfo();
         recommender = factory.create(task.getIndexOfThisSubtask(), task.getNumberOfParallelSubtasks());
+        step = new UserEventStep<>(recommender);
         subtaskStates = new ArrayList<>();
         for (SubtaskState part : recommender.subtaskStates()) {
             var descriptor = new ListStateDescriptor<>(part.name(), PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO);
@@ -147,7 +149,7 @@ public final class RecommenderFunction<U, B>
     public void open(OpenContext openContext) {
         users = getRuntimeContext().getState(userStateDescriptor(recommender));
         recommendationsOut = getRuntimeContext().getMetricGroup().counter(MetricNames.RECOMMENDATIONS_OUT);
-        recommender.registerMetrics(new FlinkMetricRegistrar(getRuntimeContext().getMetricGroup()));
+        step.registerMetrics(new FlinkMetricRegistrar(getRuntimeContext().getMetricGroup()));
     }
 
     @Override
@@ -175,7 +177,7 @@ public final class RecommenderFunction<U, B>
                 ctx.output(MODEL_UPDATES, update);
             }
         };
-        if (!UserEventStep.process(recommender, user, in, now, maps, outputs)) {
+        if (!step.process(user, in, now, maps, outputs)) {
             ctx.output(DeadLetters.TAG, DeadLetters.duplicate(in, codec.encode(in.event), now));
             return;
         }

@@ -30,7 +30,8 @@ public final class Settings {
                 config.get(RecommendOptions.POPULARITY_HALF_LIFE).toMillis(),
                 positive(config.get(RecommendOptions.CO_OCCURRENCE_WINDOW), RecommendOptions.CO_OCCURRENCE_WINDOW.key()),
                 positive(config.get(RecommendOptions.MAX_NEIGHBOURS), RecommendOptions.MAX_NEIGHBOURS.key()),
-                filter(config));
+                filter(config),
+                nonNegative(config.get(RecommendOptions.QUALITY_WINDOW).toMillis(), RecommendOptions.QUALITY_WINDOW.key()));
     }
 
     /** Items that must never be shown: {@code recommend.blocked-items} and {@code recommend.blocked-categories}. */
@@ -110,6 +111,13 @@ public final class Settings {
     private static int positive(int value, String key) {
         if (value <= 0) {
             throw new IllegalArgumentException(key + " must be positive, got " + value);
+        }
+        return value;
+    }
+
+    private static long nonNegative(long value, String key) {
+        if (value < 0) {
+            throw new IllegalArgumentException(key + " must not be negative, got " + value);
         }
         return value;
     }

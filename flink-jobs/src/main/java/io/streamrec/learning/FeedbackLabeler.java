@@ -63,7 +63,7 @@ public final class FeedbackLabeler {
         List<Example> examples = new ArrayList<>();
         examples.add(new Example(features.features(context, taken, dimension), true));
         Set<String> negatives = new LinkedHashSet<>();
-        for (String shown : shownNegatives ? before.shownItems : new String[0]) {
+        for (String shown : shownNegatives ? before.history.servedItems : new String[0]) {
             if (negatives.size() >= MAX_SHOWN_NEGATIVES) {
                 break;
             }

@@ -19,6 +19,13 @@ public final class MetricNames {
 
     // Operators "rank (model)" and "recommend (baseline)".
     public static final String RECOMMENDATIONS_OUT = "recommendationsOut";
+    // Operators "rank (model)" and "recommend (baseline)", in the metric group QUALITY_GROUP: how many of
+    // the items users take next were in their last list (recommenders.LiveQuality).
+    public static final String QUALITY_GROUP = "quality";
+    public static final String QUALITY_PROBES = "probes";
+    public static final String QUALITY_HITS = "hits";
+    public static final String QUALITY_HIT_RATE = "hitRate";
+    public static final String QUALITY_MRR = "mrr";
     // Operator "recommend (baseline)".
     public static final String ITEMS_TRACKED = "itemsTracked";
     // Operator "rank (model)".
@@ -90,6 +97,10 @@ public final class MetricNames {
             new Metric(null, EVENTS_REJECTED, Kind.COUNTER, Status.REGISTERED, DECODE),
             new Metric(null, RECOMMENDATIONS_OUT, Kind.COUNTER, Status.REGISTERED, RECOMMEND),
             new Metric(null, ITEMS_TRACKED, Kind.GAUGE, Status.REGISTERED, RECOMMEND),
+            new Metric(QUALITY_GROUP, QUALITY_PROBES, Kind.COUNTER, Status.REGISTERED, RECOMMEND),
+            new Metric(QUALITY_GROUP, QUALITY_HITS, Kind.COUNTER, Status.REGISTERED, RECOMMEND),
+            new Metric(QUALITY_GROUP, QUALITY_HIT_RATE, Kind.GAUGE, Status.REGISTERED, RECOMMEND),
+            new Metric(QUALITY_GROUP, QUALITY_MRR, Kind.GAUGE, Status.REGISTERED, RECOMMEND),
             new Metric(TEXT_ENCODER_GROUP, ENCODER_LATENCY_MICROS, Kind.HISTOGRAM, Status.REGISTERED, ENCODE),
             new Metric(TEXT_ENCODER_GROUP, ENCODER_BATCH_SIZE, Kind.HISTOGRAM, Status.REGISTERED, ENCODE),
             new Metric(TEXT_ENCODER_GROUP, ENCODER_CACHE_HIT_RATIO, Kind.GAUGE, Status.REGISTERED, ENCODE),
@@ -102,6 +113,10 @@ public final class MetricNames {
             new Metric(null, CANDIDATES_REUSED, Kind.GAUGE, Status.REGISTERED, RANK_OPERATOR),
             new Metric(null, CANDIDATES_RETRIEVED, Kind.GAUGE, Status.REGISTERED, RANK_OPERATOR),
             new Metric(null, ITEMS_INDEXED, Kind.GAUGE, Status.REGISTERED, RANK_OPERATOR),
+            new Metric(QUALITY_GROUP, QUALITY_PROBES, Kind.COUNTER, Status.REGISTERED, RANK_OPERATOR),
+            new Metric(QUALITY_GROUP, QUALITY_HITS, Kind.COUNTER, Status.REGISTERED, RANK_OPERATOR),
+            new Metric(QUALITY_GROUP, QUALITY_HIT_RATE, Kind.GAUGE, Status.REGISTERED, RANK_OPERATOR),
+            new Metric(QUALITY_GROUP, QUALITY_MRR, Kind.GAUGE, Status.REGISTERED, RANK_OPERATOR),
             new Metric(MODEL_GROUP, MODEL_VERSION, Kind.GAUGE, Status.REGISTERED, RANK_OPERATOR),
             new Metric(MODEL_GROUP, MODEL_UPDATE_STALENESS_MS, Kind.GAUGE, Status.REGISTERED, RANK_OPERATOR),
             new Metric(MODEL_GROUP, MODEL_GRADIENT_NORM, Kind.GAUGE, Status.REGISTERED, RANK_OPERATOR),

@@ -182,8 +182,6 @@ public final class ModelRecommender implements Recommender<UserProfile, ModelInp
 
     @Override
     public void served(UserProfile profile, Recommendation served, long time) {
-        profile.shownItems = served.getItems().stream().map(RecommendedItem::getItemId).toArray(String[]::new);
-        profile.shownAt = time;
         Shadow shadow = pendingShadow;
         pendingShadow = null;
         boolean ours = shadow != null && shadow.triggerEventId().equals(served.getTriggerEventId());
@@ -212,7 +210,7 @@ public final class ModelRecommender implements Recommender<UserProfile, ModelInp
         ModelState model = replica.model();
         FeedbackLabeler labeler = replica.labeler();
         if (before.shadowItems.length > 0) {
-            boolean inShown = inTop(before.shownItems, taken.itemId);
+            boolean inShown = inTop(before.history.servedItems, taken.itemId);
             boolean inShadow = inTop(before.shadowItems, taken.itemId);
             learning.gradients.addTake(before.shownLearned ? inShown : inShadow, before.shownLearned ? inShadow : inShown);
         }

@@ -19,6 +19,7 @@ import java.util.function.Function;
  */
 public final class RecommenderRunner<U, B> {
     private final Recommender<U, B> recommender;
+    private final UserEventStep<U> step;
     private final Function<ModelUpdate, B> feedback;
     private final BroadcastMaps maps = BroadcastMaps.inMemory();
     private final Map<String, U> users = new HashMap<>();
@@ -28,11 +29,17 @@ public final class RecommenderRunner<U, B> {
     public RecommenderRunner(Recommender<U, B> recommender, Function<ModelUpdate, B> feedback) {
         this.recommender = recommender;
         this.feedback = feedback;
+        this.step = new UserEventStep<>(recommender);
         recommender.load(maps);
     }
 
     public Recommender<U, B> recommender() {
         return recommender;
+    }
+
+    /** How well the lists served so far predicted what users took next. */
+    public LiveQuality quality() {
+        return step.quality();
     }
 
     /** Keeps every update published from now on, for {@link #published}. */
@@ -57,7 +64,7 @@ public final class RecommenderRunner<U, B> {
         if (!known) {
             user = recommender.newUser();
         }
-        boolean processed = UserEventStep.process(recommender, user, in, now, maps, new Outputs() {
+        boolean processed = step.process(user, in, now, maps, new Outputs() {
             @Override
             public void recommendation(Recommendation recommendation) {
                 out.add(recommendation);

@@ -21,10 +21,12 @@ public final class RecommenderSettings implements Serializable {
     public final int coOccurrenceWindow;
     public final int maxNeighbours;
     public final RecommendationFilter filter;
+    /** How long after a list a take still counts for it in {@link LiveQuality}; 0 measures nothing. */
+    public final long qualityWindowMillis;
 
     public RecommenderSettings(int topN, long minIntervalMillis, boolean excludePurchased, boolean excludeSeen,
             int historyMaxLength, long userTtlMillis, int dedupWindow, long popularityHalfLifeMillis,
-            int coOccurrenceWindow, int maxNeighbours, RecommendationFilter filter) {
+            int coOccurrenceWindow, int maxNeighbours, RecommendationFilter filter, long qualityWindowMillis) {
         this.topN = topN;
         this.minIntervalMillis = minIntervalMillis;
         this.excludePurchased = excludePurchased;
@@ -36,6 +38,7 @@ public final class RecommenderSettings implements Serializable {
         this.coOccurrenceWindow = coOccurrenceWindow;
         this.maxNeighbours = maxNeighbours;
         this.filter = filter;
+        this.qualityWindowMillis = qualityWindowMillis;
     }
 
     /**

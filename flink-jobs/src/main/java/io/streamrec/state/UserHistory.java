@@ -25,8 +25,17 @@ public class UserHistory {
     public long lastRecommendedAt = Long.MIN_VALUE;
     public long lastEventTime = Long.MIN_VALUE;
     public String lastQuery;
+    /** The last list served to the user, best first, and its event time (to score what they take next). */
+    public String[] servedItems = new String[0];
+    public long servedAt = Long.MIN_VALUE;
 
     public UserHistory() {}
+
+    /** Keeps {@code items} as the list the user was served at {@code time}. */
+    public void served(String[] items, long time) {
+        servedItems = items;
+        servedAt = time;
+    }
 
     public int size() {
         return itemIds.length;

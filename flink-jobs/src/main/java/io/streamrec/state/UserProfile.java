@@ -3,7 +3,7 @@ package io.streamrec.state;
 /**
  * Everything the model knows of one user, one compact value in RocksDB: the bounded history, the
  * long-term interest, session and search-intent vectors, what the user's own reviews say, category and
- * time-of-day affinities, and the last recommendation shown (for labelling feedback).
+ * time-of-day affinities, and the serving gate's list beside the last one served (for labelling feedback).
  */
 public class UserProfile {
     /** Day parts (night, morning, afternoon, evening) times weekday/weekend. */
@@ -24,11 +24,12 @@ public class UserProfile {
     /** Per category, weights per time slot: categories.length x TIME_SLOTS. */
     public float[] categorySlots = new float[0];
     public String likedItem;
-    public String[] shownItems = new String[0];
-    public long shownAt;
-    /** The list the other weights made at the same time (the serving gate's shadow); empty without a gate. */
+    /**
+     * The list the other weights made when the last list ({@link UserHistory#servedItems}) was served (the
+     * serving gate's shadow); empty without a gate.
+     */
     public String[] shadowItems = new String[0];
-    /** Whether {@link #shownItems} came from the learned weights (and the shadow from the prior ones). */
+    /** Whether the last served list came from the learned weights (and the shadow from the prior ones). */
     public boolean shownLearned = true;
 
     public UserProfile() {}

@@ -81,7 +81,7 @@ class ForgetUserTest {
         // Her next event starts a new profile: nothing of what was forgotten is excluded or remembered.
         restored.processElement(event("alice-3", "alice", EventType.VIEW, "c1-1", T0 + 120_000), 0);
         assertThat(profile(restored, "alice", s).history.itemIds).containsExactly("c1-1");
-        assertThat(profile(restored, "alice", s).shownItems).isNotEmpty();
+        assertThat(profile(restored, "alice", s).history.servedItems).isNotEmpty();
 
         // Forgetting a user the job does not know is acknowledged too, saying there was nothing to remove.
         restored.processElement(forget("req-43", "nobody"), 0);

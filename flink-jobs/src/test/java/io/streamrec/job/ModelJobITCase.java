@@ -130,6 +130,13 @@ class ModelJobITCase {
                     .doesNotContain(0L).containsOnly(checksums.get(0));
             assertThat(versions.get(0)).isGreaterThanOrEqualTo(updates.size());
 
+            // The live quality of the served lists reaches Flink's metrics (its rules: LiveQualityTest).
+            long probes = InProcessMetrics.sum(MetricNames.RANK_OPERATOR, MetricNames.QUALITY_PROBES);
+            long hits = InProcessMetrics.sum(MetricNames.RANK_OPERATOR, MetricNames.QUALITY_HITS);
+            System.out.printf("live quality: %d of %d takes were in the list served before them%n", hits, probes);
+            assertThat(probes).as("takes scored against the list before them").isPositive();
+            assertThat(hits).isBetween(0L, probes);
+
             List<DeadLetter> dead = await(() -> decode(kafka.readAll("dead-letters"), DeadLetter.class),
                     list -> !list.isEmpty(), "dead letters");
             assertThat(dead).singleElement().satisfies(d -> assertThat(d.getErrorCode()).isEqualTo("UNDECODABLE"));

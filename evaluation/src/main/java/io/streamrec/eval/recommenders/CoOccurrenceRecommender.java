@@ -2,6 +2,9 @@ package io.streamrec.eval.recommenders;
 
 import io.streamrec.avro.Item;
 import io.streamrec.avro.UserEvent;
+import it.unimi.dsi.fastutil.ints.Int2FloatMap;
+import it.unimi.dsi.fastutil.ints.Int2FloatMaps;
+import it.unimi.dsi.fastutil.ints.Int2FloatOpenHashMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,7 +21,7 @@ import java.util.Set;
 public final class CoOccurrenceRecommender implements Recommender {
     private final int window;
     private final ItemIndex index = new ItemIndex();
-    private final List<IntFloatMap> neighbours = new ArrayList<>();
+    private final List<Int2FloatOpenHashMap> neighbours = new ArrayList<>();
     private float[] interactions = new float[1024];
     private final Map<String, List<Integer>> recentByUser = new HashMap<>();
     private final RankedCounts popularity = new RankedCounts();
@@ -48,7 +51,7 @@ public final class CoOccurrenceRecommender implements Recommender {
         popularity.add(event.getItemId(), 1);
         int item = index.indexOf(event.getItemId());
         while (neighbours.size() <= item) {
-            neighbours.add(new IntFloatMap());
+            neighbours.add(new Int2FloatOpenHashMap());
         }
         if (item >= interactions.length) {
             interactions = java.util.Arrays.copyOf(interactions, interactions.length * 2);
@@ -61,8 +64,8 @@ public final class CoOccurrenceRecommender implements Recommender {
         } else {
             interactions[item]++;
             for (int other : recent) {
-                neighbours.get(item).add(other, 1);
-                neighbours.get(other).add(item, 1);
+                neighbours.get(item).addTo(other, 1);
+                neighbours.get(other).addTo(item, 1);
             }
         }
         recent.add(0, item);
@@ -82,12 +85,14 @@ public final class CoOccurrenceRecommender implements Recommender {
             int source = recent.get(p);
             double weight = 1.0 / Math.sqrt(1 + p);
             double sourceCount = interactions[source];
-            neighbours.get(source).forEach((candidate, together) -> {
+            for (Int2FloatMap.Entry e : Int2FloatMaps.fastIterable(neighbours.get(source))) {
+                int candidate = e.getIntKey();
                 if (scores[candidate] == 0) {
                     touched.add(candidate);
                 }
+                double together = e.getFloatValue();
                 scores[candidate] += (float) (weight * together / Math.sqrt(sourceCount * interactions[candidate]));
-            });
+            }
         }
         TopK best = new TopK(howMany);
         for (int candidate : touched) {

@@ -11,6 +11,7 @@ import io.streamrec.events.ItemUpdate;
 import io.streamrec.events.SourcedEvent;
 import io.streamrec.learning.ServingGate;
 import io.streamrec.ranking.CandidateSource;
+import io.streamrec.recommenders.LiveQuality;
 import io.streamrec.recommenders.ModelRecommender;
 import io.streamrec.recommenders.RecommenderRunner;
 import java.time.Instant;
@@ -142,9 +143,16 @@ public final class JobRecommender<B> implements Recommender {
         return ids;
     }
 
-    /** For the model: which weights the serving gate let serve at the end, and the hit rates it compared. */
+    /**
+     * What the job's own live-quality metrics would show at the end of the replay and, for the model, which
+     * weights the serving gate let serve and the hit rates it compared.
+     */
     @Override
     public void close() {
+        LiveQuality quality = runner.quality();
+        System.err.printf(Locale.ROOT, "[eval] %s: live quality as the job measures it: %d takes scored against the "
+                        + "list served before them, hit rate@10 %.4f, MRR %.4f (the last %d takes, decayed)%n",
+                name, quality.probes(), quality.hitRate(), quality.mrr(), LiveQuality.MEMORY);
         if (runner.recommender() instanceof ModelRecommender model && model.gate() != null) {
             ServingGate gate = model.gate();
             System.err.printf(Locale.ROOT, "[eval] %s: serving gate at the end: the %s weights serve; of the last %.0f "

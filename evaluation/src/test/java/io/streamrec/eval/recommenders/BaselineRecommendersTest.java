@@ -93,19 +93,6 @@ class BaselineRecommendersTest {
     }
 
     @Test
-    void intFloatMapGrowsAndSums() {
-        IntFloatMap map = new IntFloatMap();
-        for (int i = 0; i < 1000; i++) {
-            map.add(i, 1);
-            map.add(i, 0.5f);
-        }
-        assertThat(map.size()).isEqualTo(1000);
-        float[] sum = {0};
-        map.forEach((k, v) -> sum[0] += v);
-        assertThat(sum[0]).isEqualTo(1500f);
-    }
-
-    @Test
     void topKKeepsTheBestWithDeterministicTies() {
         TopK top = new TopK(3);
         double[] scores = {0.1, 0.9, 0.5, 0.9, 0.2, 0.5};
