@@ -152,6 +152,41 @@ public final class ModelOptions {
                     + "difference (BPR): the ranker learns the order of items, which is what a list needs; the "
                     + "score is then a relative one.");
 
+    public static final ConfigOption<Double> SHADOW_SAMPLE = ConfigOptions.key("recommend.shadow.sample")
+            .doubleType()
+            .defaultValue(0.05)
+            .withDescription("Share of users (chosen by a hash of the user id) for whom the model recommender also "
+                    + "ranks the list the baseline would serve, from the same item statistics and history, and scores "
+                    + "both lists on the same takes: metrics quality.sampledModel.* and quality.sampledBaseline.* "
+                    + "(see recommend.quality.window). 0 computes no shadow list.");
+
+    public static final ConfigOption<Boolean> GUARD = ConfigOptions.key("recommend.guard")
+            .booleanType()
+            .defaultValue(false)
+            .withDescription("When on, and the model's lists have held fewer of the sampled users' takes than the "
+                    + "shadow baseline's by more than recommend.guard.margin for recommend.guard.duration of event "
+                    + "time, every user is served the baseline's list (recommender \"baseline\" on the record, "
+                    + "metric quality.servesBaseline 1, a warning in the log) until the model's lists are again at "
+                    + "least as good for as long. Decided per subtask. Needs recommend.shadow.sample above 0.");
+
+    public static final ConfigOption<Double> GUARD_MARGIN = ConfigOptions.key("recommend.guard.margin")
+            .doubleType()
+            .defaultValue(0.02)
+            .withDescription("How far (absolute hit rate@10) the model's live hit rate must be below the shadow "
+                    + "baseline's before recommend.guard counts it as worse.");
+
+    public static final ConfigOption<Duration> GUARD_DURATION = ConfigOptions.key("recommend.guard.duration")
+            .durationType()
+            .defaultValue(Duration.ofMinutes(10))
+            .withDescription("How long (event time) the model must stay worse before recommend.guard switches to the "
+                    + "baseline, and at least as good before it switches back.");
+
+    public static final ConfigOption<Integer> GUARD_MIN_PROBES = ConfigOptions.key("recommend.guard.min-probes")
+            .intType()
+            .defaultValue(200)
+            .withDescription("Takes of sampled users each list must have been scored on before recommend.guard "
+                    + "decides anything.");
+
     public static final ConfigOption<Integer> GATE_HALF_LIFE = ConfigOptions.key("learning.gate.half-life")
             .intType()
             .defaultValue(5000)

@@ -8,6 +8,7 @@ import io.streamrec.ranking.Exploration;
 import io.streamrec.ranking.RecommendationFilter;
 import io.streamrec.recommenders.ModelSettings;
 import io.streamrec.recommenders.RecommenderSettings;
+import io.streamrec.recommenders.ShadowBaseline;
 import java.util.HashSet;
 import org.apache.flink.configuration.ReadableConfig;
 
@@ -79,6 +80,14 @@ public final class Settings {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid ranking.exploration.* options: " + e.getMessage(), e);
         }
+        ShadowBaseline.Settings shadow;
+        try {
+            shadow = new ShadowBaseline.Settings(config.get(ModelOptions.SHADOW_SAMPLE), config.get(ModelOptions.GUARD),
+                    config.get(ModelOptions.GUARD_MARGIN), config.get(ModelOptions.GUARD_DURATION).toMillis(),
+                    config.get(ModelOptions.GUARD_MIN_PROBES));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid recommend.shadow / recommend.guard options: " + e.getMessage(), e);
+        }
         return new ModelSettings(
                 recommender(config),
                 candidates,
@@ -105,7 +114,8 @@ public final class Settings {
                 config.get(ModelOptions.INDEX),
                 approximateAbove,
                 searchBeam,
-                exploration);
+                exploration,
+                shadow);
     }
 
     private static int positive(int value, String key) {

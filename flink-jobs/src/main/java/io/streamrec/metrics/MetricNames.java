@@ -26,6 +26,11 @@ public final class MetricNames {
     public static final String QUALITY_HITS = "hits";
     public static final String QUALITY_HIT_RATE = "hitRate";
     public static final String QUALITY_MRR = "mrr";
+    // Operator "rank (model)": the shadow baseline on a sample of users (recommenders.ShadowBaseline), its
+    // metrics and the model's on the same users in subgroups of QUALITY_GROUP, and the guard's state.
+    public static final String QUALITY_SHADOW_MODEL = "sampledModel";
+    public static final String QUALITY_SHADOW_BASELINE = "sampledBaseline";
+    public static final String QUALITY_SERVES_BASELINE = "servesBaseline";
     // Operator "recommend (baseline)".
     public static final String ITEMS_TRACKED = "itemsTracked";
     // Operator "rank (model)".
@@ -117,6 +122,23 @@ public final class MetricNames {
             new Metric(QUALITY_GROUP, QUALITY_HITS, Kind.COUNTER, Status.REGISTERED, RANK_OPERATOR),
             new Metric(QUALITY_GROUP, QUALITY_HIT_RATE, Kind.GAUGE, Status.REGISTERED, RANK_OPERATOR),
             new Metric(QUALITY_GROUP, QUALITY_MRR, Kind.GAUGE, Status.REGISTERED, RANK_OPERATOR),
+            new Metric(QUALITY_GROUP + "_" + QUALITY_SHADOW_MODEL, QUALITY_PROBES, Kind.COUNTER, Status.REGISTERED,
+                    RANK_OPERATOR),
+            new Metric(QUALITY_GROUP + "_" + QUALITY_SHADOW_MODEL, QUALITY_HITS, Kind.COUNTER, Status.REGISTERED,
+                    RANK_OPERATOR),
+            new Metric(QUALITY_GROUP + "_" + QUALITY_SHADOW_MODEL, QUALITY_HIT_RATE, Kind.GAUGE, Status.REGISTERED,
+                    RANK_OPERATOR),
+            new Metric(QUALITY_GROUP + "_" + QUALITY_SHADOW_MODEL, QUALITY_MRR, Kind.GAUGE, Status.REGISTERED,
+                    RANK_OPERATOR),
+            new Metric(QUALITY_GROUP + "_" + QUALITY_SHADOW_BASELINE, QUALITY_PROBES, Kind.COUNTER, Status.REGISTERED,
+                    RANK_OPERATOR),
+            new Metric(QUALITY_GROUP + "_" + QUALITY_SHADOW_BASELINE, QUALITY_HITS, Kind.COUNTER, Status.REGISTERED,
+                    RANK_OPERATOR),
+            new Metric(QUALITY_GROUP + "_" + QUALITY_SHADOW_BASELINE, QUALITY_HIT_RATE, Kind.GAUGE, Status.REGISTERED,
+                    RANK_OPERATOR),
+            new Metric(QUALITY_GROUP + "_" + QUALITY_SHADOW_BASELINE, QUALITY_MRR, Kind.GAUGE, Status.REGISTERED,
+                    RANK_OPERATOR),
+            new Metric(QUALITY_GROUP, QUALITY_SERVES_BASELINE, Kind.GAUGE, Status.REGISTERED, RANK_OPERATOR),
             new Metric(MODEL_GROUP, MODEL_VERSION, Kind.GAUGE, Status.REGISTERED, RANK_OPERATOR),
             new Metric(MODEL_GROUP, MODEL_UPDATE_STALENESS_MS, Kind.GAUGE, Status.REGISTERED, RANK_OPERATOR),
             new Metric(MODEL_GROUP, MODEL_GRADIENT_NORM, Kind.GAUGE, Status.REGISTERED, RANK_OPERATOR),

@@ -44,18 +44,23 @@ public final class LiveQuality {
 
     /** Scores {@code event} against the user's last list; call with the history as it was before the event. */
     public void observe(UserHistory before, UserEvent event) {
+        observe(before.servedItems, before.servedAt, before, event);
+    }
+
+    /** Scores {@code event} against {@code list}, made at event time {@code listAt} for a user with {@code before}. */
+    public void observe(String[] list, long listAt, UserHistory before, UserEvent event) {
         String item = event.getItemId();
-        if (windowMillis <= 0 || item == null || !isTake(event.getType()) || before.servedItems.length == 0
+        if (windowMillis <= 0 || item == null || !isTake(event.getType()) || list.length == 0
                 || before.contains(item)) {
             return;
         }
-        long since = event.getEventTime().toEpochMilli() - before.servedAt;
+        long since = event.getEventTime().toEpochMilli() - listAt;
         if (since < 0 || since > windowMillis) {
             return;
         }
         int position = -1;
-        for (int i = 0; i < before.servedItems.length && i < DEPTH; i++) {
-            if (before.servedItems[i].equals(item)) {
+        for (int i = 0; i < list.length && i < DEPTH; i++) {
+            if (list[i].equals(item)) {
                 position = i;
                 break;
             }

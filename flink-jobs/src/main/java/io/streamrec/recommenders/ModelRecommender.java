@@ -18,6 +18,7 @@ import io.streamrec.ranking.FeatureExtractor;
 import io.streamrec.ranking.ModelRanker;
 import io.streamrec.ranking.RankedItem;
 import io.streamrec.ranking.Reasons;
+import io.streamrec.ranking.ScoredItem;
 import io.streamrec.retrieval.CandidateCache;
 import io.streamrec.state.BroadcastMap;
 import io.streamrec.state.BroadcastMaps;
@@ -59,6 +60,7 @@ public final class ModelRecommender implements Recommender<UserProfile, ModelInp
     private final ProfileUpdater updater;
     private final PendingGradients learning;
     private final CandidateCache candidateCache;
+    private final ShadowBaseline shadowBaseline;
     private final ModelGauges gauges = new ModelGauges();
     private final List<SubtaskState> subtaskStates;
     private LongConsumer examples = n -> {};
@@ -68,8 +70,14 @@ public final class ModelRecommender implements Recommender<UserProfile, ModelInp
     /** The shadow list of the last recommendation, until {@link #served} keeps it in the user's profile. */
     private Shadow pendingShadow;
 
+    /** The lists of a sampled user's last recommendation, until {@link #served} keeps them in the profile. */
+    private SampledLists pendingSampled;
+
     /** The list the serving gate's other weights made for a recommendation. */
     private record Shadow(String triggerEventId, String[] items, boolean learnedServed) {}
+
+    /** The model's and the shadow baseline's lists for a sampled user's recommendation (their tops). */
+    private record SampledLists(String triggerEventId, String[] model, String[] baseline) {}
 
     public ModelRecommender(ModelSettings settings, SentimentClassifier sentiment, int subtask, int parallelism) {
         this.settings = settings;
@@ -80,6 +88,8 @@ public final class ModelRecommender implements Recommender<UserProfile, ModelInp
                 settings.sessionGapMillis, settings.common.historyMaxLength);
         this.learning = new PendingGradients(settings.jobName, subtask);
         this.candidateCache = new CandidateCache(settings.reuseUsers, settings.reuseCosine);
+        this.shadowBaseline = new ShadowBaseline(settings.shadow, stats, settings.common.coOccurrenceWindow,
+                settings.common.qualityWindowMillis);
         this.subtaskStates = List.of(new ItemStatsShares(stats, subtask, parallelism), learning);
     }
 
@@ -145,6 +155,7 @@ public final class ModelRecommender implements Recommender<UserProfile, ModelInp
         model.gauge(MetricNames.MODEL_SERVES_LEARNED, () -> gauges.servesLearned);
         model.gauge(MetricNames.MODEL_LEARNED_HIT_RATE, () -> gauges.learnedHitRate);
         model.gauge(MetricNames.MODEL_PRIOR_HIT_RATE, () -> gauges.priorHitRate);
+        shadowBaseline.register(operator.group(MetricNames.QUALITY_GROUP));
     }
 
     @Override
@@ -160,6 +171,7 @@ public final class ModelRecommender implements Recommender<UserProfile, ModelInp
         long time = event.getEventTime().toEpochMilli();
         MapView<ItemVector> items = maps.view(ITEMS);
         ItemVector item = event.getItemId() == null ? null : items.get(event.getItemId());
+        shadowBaseline.observe(profile, event);
         // A positive only at the user's first interaction with the item: a later one (the purchase after the
         // view) would be labelled on a profile that already holds the item, a positive no ranker has to find.
         if (settings.learningEnabled && item != null && item.text != null && replica.ready()
@@ -178,6 +190,7 @@ public final class ModelRecommender implements Recommender<UserProfile, ModelInp
     public void forget(String userId) {
         candidateCache.forget(userId);
         pendingShadow = null;
+        pendingSampled = null;
     }
 
     @Override
@@ -187,6 +200,11 @@ public final class ModelRecommender implements Recommender<UserProfile, ModelInp
         boolean ours = shadow != null && shadow.triggerEventId().equals(served.getTriggerEventId());
         profile.shadowItems = ours ? shadow.items() : new String[0];
         profile.shownLearned = !ours || shadow.learnedServed();
+        SampledLists sampled = pendingSampled;
+        pendingSampled = null;
+        boolean sampledOurs = sampled != null && sampled.triggerEventId().equals(served.getTriggerEventId());
+        profile.modelList = sampledOurs ? sampled.model() : new String[0];
+        profile.baselineList = sampledOurs ? sampled.baseline() : new String[0];
     }
 
     private float sentimentOf(Float rating, float[] textVector) {
@@ -233,6 +251,15 @@ public final class ModelRecommender implements Recommender<UserProfile, ModelInp
         }
     }
 
+    private static String[] top(java.util.stream.Stream<String> ids) {
+        return ids.limit(LiveQuality.DEPTH).toArray(String[]::new);
+    }
+
+    /** The shadow baseline on a sample of users and the guard (read them, do not change them). */
+    public ShadowBaseline shadowBaseline() {
+        return shadowBaseline;
+    }
+
     /** Whether {@code id} is among the first {@link ServingGate#DEPTH} of {@code ids}. */
     private static boolean inTop(String[] ids, String id) {
         for (int i = 0; i < ids.length && i < ServingGate.DEPTH; i++) {
@@ -248,6 +275,7 @@ public final class ModelRecommender implements Recommender<UserProfile, ModelInp
         long started = System.nanoTime();
         MapView<ItemVector> items = maps.view(ITEMS);
         List<RecommendedItem> shown = new ArrayList<>();
+        String servedBy = NAME;
         if (replica.ready()) {
             Set<String> excluded = settings.common.excludedFor(profile.history, trigger.getItemId());
             FeatureExtractor.Context context = context(profile, time);
@@ -265,6 +293,22 @@ public final class ModelRecommender implements Recommender<UserProfile, ModelInp
                 shown.add(new RecommendedItem(r.item().itemId, r.score(), Reasons.of(r, profile, items::get),
                         r.item().title));
             }
+            boolean sampled = shadowBaseline.sampled(trigger.getUserId());
+            if (sampled || shadowBaseline.servesBaseline()) {
+                List<ScoredItem> baseline = shadowBaseline.rank(profile, settings.common.topN, excluded,
+                        settings.common.filter, items::get);
+                if (sampled) {
+                    pendingSampled = new SampledLists(trigger.getEventId(), top(shown.stream().map(RecommendedItem::getItemId)),
+                            top(baseline.stream().map(ScoredItem::itemId)));
+                }
+                if (shadowBaseline.servesBaseline()) {
+                    servedBy = BaselineRecommender.NAME;
+                    shown.clear();
+                    for (ScoredItem b : baseline) {
+                        shown.add(new RecommendedItem(b.itemId(), b.score(), b.reason(), b.title()));
+                    }
+                }
+            }
         }
         rankingLatencyMicros.accept((System.nanoTime() - started) / 1000);
         return Recommendation.newBuilder()
@@ -273,7 +317,7 @@ public final class ModelRecommender implements Recommender<UserProfile, ModelInp
                 .setTriggerEventId(trigger.getEventId())
                 .setGeneratedAt(Instant.ofEpochMilli(now))
                 .setEventTime(Instant.ofEpochMilli(time))
-                .setRecommender(NAME)
+                .setRecommender(servedBy)
                 .setModelVersion(replica.version())
                 .setItems(shown)
                 .build();

@@ -37,13 +37,15 @@ public final class ModelSettings implements Serializable {
     public final int approximateAbove;
     public final int searchBeam;
     public final Exploration exploration;
+    public final ShadowBaseline.Settings shadow;
 
     public ModelSettings(RecommenderSettings common, int candidates, int coOccurringCandidates, int coOccurrenceRecentItems,
             double coOccurrenceRecencyExponent, float reuseCosine, int
             reuseUsers, int maxPerCategory, long sessionGapMillis, long interestHalfLifeMillis, long
             intentHalfLifeMillis, boolean learningEnabled, boolean applyUpdates, int batchSize, double
             learningRate, double l2, int sampledNegatives, boolean shownNegatives, int popularNegatives, Loss loss, int gateHalfLife, String jobName,
-            IndexKind index, int approximateAbove, int searchBeam, Exploration exploration) {
+            IndexKind index, int approximateAbove, int searchBeam, Exploration exploration,
+            ShadowBaseline.Settings shadow) {
         this.common = common;
         this.candidates = candidates;
         this.coOccurringCandidates = coOccurringCandidates;
@@ -70,5 +72,6 @@ public final class ModelSettings implements Serializable {
         this.approximateAbove = approximateAbove;
         this.searchBeam = searchBeam;
         this.exploration = exploration;
+        this.shadow = shadow;
     }
 }

@@ -29,6 +29,12 @@ public class UserProfile {
      * serving gate's shadow); empty without a gate.
      */
     public String[] shadowItems = new String[0];
+    /**
+     * For a user in the shadow baseline's sample: the top of the model's and of the baseline's list at the
+     * last recommendation (one of them served); empty otherwise.
+     */
+    public String[] modelList = new String[0];
+    public String[] baselineList = new String[0];
     /** Whether the last served list came from the learned weights (and the shadow from the prior ones). */
     public boolean shownLearned = true;
 
