@@ -34,7 +34,24 @@ bench_build() {
   build_modules "$1" "$2" ${extra[@]+"${extra[@]}"}
 }
 
-build_encoder() { bench_build install onnx-models,text-encoder; }
+# Builds the benchmarks module and what it needs (BENCH_MAVEN_ARGS added, e.g. -Pgpu), unless BENCH_SKIP_BUILD=1.
+build_benchmarks() { bench_build compile benchmarks; }
+
+# Sets BENCH_CP: copies of the modules' classes (other builds in the same tree must not swap them mid-run),
+# then the benchmarks' Maven-resolved classpath. Copies go to DIR/.classes: bench_classpath DIR.
+# BENCH_FLINK_JOBS_CLASSES points at another build of flink-jobs (before/after comparisons).
+bench_classpath() {
+  local classes="$1/.classes" m
+  rm -rf "$classes" && mkdir -p "$classes"
+  for m in benchmarks flink-jobs tools text-encoder schemas; do
+    local src="$ROOT/$m/target/classes"
+    [[ "$m" == flink-jobs && -n "${BENCH_FLINK_JOBS_CLASSES:-}" ]] && src="$BENCH_FLINK_JOBS_CLASSES"
+    [[ -d "$src" ]] || { echo "missing $src: build first (mvn -B -o compile -pl benchmarks -am)" >&2; return 1; }
+    cp -r "$src" "$classes/$m"
+  done
+  BENCH_CP="${BENCH_CLASSES_FIRST:+$BENCH_CLASSES_FIRST:}$classes/benchmarks:$classes/flink-jobs:$classes/tools"
+  BENCH_CP+=":$classes/text-encoder:$classes/schemas:$(cat "$ROOT/benchmarks/target/bench-classpath.txt")"
+}
 
 bench_encoder() {
   local out="$ROOT/target/bench" args=()
@@ -46,18 +63,16 @@ bench_encoder() {
     esac
   done
   mkdir -p "$out"
-  build_encoder
-  local module="$ROOT/text-encoder"
-  local cp="$module/target/classes:$(cat "$module/target/classpath.txt")"
+  out="$(cd "$out" && pwd)"
+  build_benchmarks
+  bench_classpath "$out"
   # shellcheck disable=SC2086
   java -Xmx1g ${BENCH_JAVA_OPTS:-} \
     -DOPT_OUT_TRACKING=true -Doffline=true \
-    -DDJL_CACHE_DIR="$module/target/djl-cache" \
+    -DDJL_CACHE_DIR="$ROOT/benchmarks/target/djl-cache" \
     -Dstreamrec.models.root="$ROOT/onnx-models/target/models" \
-    -cp "$cp" io.streamrec.text.bench.EncoderBenchmark --out "$out" ${args[@]+"${args[@]}"}
+    -cp "$BENCH_CP" io.streamrec.bench.encoder.EncoderBenchmark --out "$out" ${args[@]+"${args[@]}"}
 }
-
-build_pipeline() { bench_build compile benchmarks; }
 
 # Hottest frames (top of stack) of a JFR recording's execution samples.
 jfr_top() {
@@ -79,20 +94,10 @@ bench_pipeline() {
   done
   mkdir -p "$out"
   out="$(cd "$out" && pwd)"
-  build_pipeline
+  build_benchmarks
   jvm_module_flags
-  # The modules' classes are copied first: other builds in the same tree must not swap them mid-run.
-  # BENCH_FLINK_JOBS_CLASSES points at another build of flink-jobs (before/after comparisons).
-  local classes="$out/.classes" m
-  rm -rf "$classes" && mkdir -p "$classes"
-  for m in benchmarks flink-jobs tools text-encoder schemas; do
-    local src="$ROOT/$m/target/classes"
-    [[ "$m" == flink-jobs && -n "${BENCH_FLINK_JOBS_CLASSES:-}" ]] && src="$BENCH_FLINK_JOBS_CLASSES"
-    [[ -d "$src" ]] || { echo "missing $src: build first (mvn -B -o compile -pl benchmarks -am)" >&2; return 1; }
-    cp -r "$src" "$classes/$m"
-  done
-  local cp="${BENCH_CLASSES_FIRST:+$BENCH_CLASSES_FIRST:}$classes/benchmarks:$classes/flink-jobs:$classes/tools"
-  cp+=":$classes/text-encoder:$classes/schemas:$(cat "$ROOT/benchmarks/target/bench-classpath.txt")"
+  bench_classpath "$out"
+  local classes="$out/.classes"
   local jvm=(-Xmx3g -XX:+UseG1GC -DOPT_OUT_TRACKING=true -Doffline=true
     -DDJL_CACHE_DIR="$ROOT/benchmarks/target/djl-cache"
     -Dstreamrec.models.root="$ROOT/onnx-models/target/models"
@@ -109,7 +114,7 @@ bench_pipeline() {
   fi
   local status=0
   # shellcheck disable=SC2086
-  java "${jvm[@]}" ${BENCH_JAVA_OPTS:-} -cp "$cp" io.streamrec.bench.PipelineBenchmark \
+  java "${jvm[@]}" ${BENCH_JAVA_OPTS:-} -cp "$BENCH_CP" io.streamrec.bench.pipeline.PipelineBenchmark \
     --out "$out" --commit "$commit" ${args[@]+"${args[@]}"} || status=$?
   if [[ "$profile" == 1 && -f "$out/profile.jfr" ]]; then
     echo "Hottest frames (JFR execution samples, whole run):"
@@ -138,20 +143,21 @@ case "$command" in
       esac
     done
     mkdir -p "$rb_out"
-    bench_build package ranking-bench,tools
+    rb_out="$(cd "$rb_out" && pwd)"
+    build_benchmarks
     jvm_module_flags
-    rb_cp="$ROOT/ranking-bench/target/classes:$ROOT/flink-jobs/target/classes:$(cat "$ROOT/ranking-bench/target/classpath.txt")"
+    bench_classpath "$rb_out"
     if [[ "$command" == ranking ]]; then
       # 1M x 384 floats are 1.5 GB held twice (item vectors and the exact matrix) plus the graph.
       # shellcheck disable=SC2086
-      java -Xmx${RANKING_BENCH_HEAP:-6g} "${JVM_MODULE_FLAGS[@]}" ${BENCH_JAVA_OPTS:-} -DOPT_OUT_TRACKING=true -Doffline=true -cp "$rb_cp" \
-        io.streamrec.bench.RankingBenchmark --out "$rb_out" ${rb_args[@]+"${rb_args[@]}"}
+      java -Xmx${RANKING_BENCH_HEAP:-6g} "${JVM_MODULE_FLAGS[@]}" ${BENCH_JAVA_OPTS:-} -DOPT_OUT_TRACKING=true -Doffline=true -cp "$BENCH_CP" \
+        io.streamrec.bench.ranking.RankingBenchmark --out "$rb_out" ${rb_args[@]+"${rb_args[@]}"}
     else
       # shellcheck disable=SC2086
       java -Xmx2g ${BENCH_JAVA_OPTS:-} -DOPT_OUT_TRACKING=true -Doffline=true \
-        -DDJL_CACHE_DIR="$ROOT/text-encoder/target/djl-cache" \
+        -DDJL_CACHE_DIR="$ROOT/benchmarks/target/djl-cache" \
         -Dstreamrec.models.root="$ROOT/onnx-models/target/models" \
-        -cp "$rb_cp" io.streamrec.bench.SentimentBenchmark --dataset "$rb_dataset" --out "$rb_out" \
+        -cp "$BENCH_CP" io.streamrec.bench.sentiment.SentimentBenchmark --dataset "$rb_dataset" --out "$rb_out" \
         ${rb_args[@]+"${rb_args[@]}"}
     fi ;;
   -h|--help|help) usage ;;
