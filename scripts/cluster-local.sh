@@ -14,9 +14,8 @@ usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; }
 [[ $# -ge 1 ]] || { usage >&2; exit 2; }
 case "$1" in -h|--help) usage; exit 0 ;; start|stop|status|submit) ;; *) usage >&2; exit 2 ;; esac
 ensure_built
-CP_FILE="$ROOT/reliability/target/client-classpath.txt"
-if [[ ! -f "$CP_FILE" || ! -d "$ROOT/reliability/target/classes" || ! -f "$ROOT/flink-jobs/target/streamrec-flink-jobs-0.1.0-SNAPSHOT.jar" ]]; then
-  build_modules install reliability || die "build failed"
+if [[ ! -f "$ROOT/tools/target/flink-classpath.txt" || ! -f "$ROOT/flink-jobs/target/streamrec-flink-jobs-0.1.0-SNAPSHOT.jar" ]]; then
+  build_modules install tools,flink-jobs || die "build failed"
 fi
 args=("$@")
 has_dir=false
@@ -27,4 +26,4 @@ if [[ "$has_dir" == false ]]; then
 fi
 mkdir -p "$LOCAL"
 exec "$JAVA" "${JAVA_OPTS_COMMON[@]}" -Xmx512m -Dstreamrec.root="$ROOT" \
-  -cp "$ROOT/reliability/target/classes:$(cat "$CP_FILE")" io.streamrec.reliability.cluster.ClusterCli "${args[@]}"
+  -cp "$(tools_cp)" io.streamrec.local.cluster.ClusterCli "${args[@]}"

@@ -16,4 +16,4 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 ensure_built
-run_tool io.streamrec.local.LocalKafka "$cmd" --dir "$dir" "${extra[@]}"
+run_tool io.streamrec.local.kafka.LocalKafka "$cmd" --dir "$dir" "${extra[@]}"

@@ -69,14 +69,14 @@ cleanup() {
     info "stopping the job"
     stop_pid "$job_pid"
   fi
-  run_tool io.streamrec.local.LocalKafka stop --dir "$run_dir/kafka" >/dev/null 2>&1 || true
+  run_tool io.streamrec.local.kafka.LocalKafka stop --dir "$run_dir/kafka" >/dev/null 2>&1 || true
   info "stopped; logs in $run_dir"
   exit "$rc"
 }
 trap cleanup EXIT
 trap 'echo; info "interrupted"; exit 130' INT TERM
 
-run_tool io.streamrec.local.LocalKafka start --dir "$run_dir/kafka" --port "$port"
+run_tool io.streamrec.local.kafka.LocalKafka start --dir "$run_dir/kafka" --port "$port"
 
 info "starting the job on Flink's local cluster (log: $run_dir/job.log)"
 exec_job() {

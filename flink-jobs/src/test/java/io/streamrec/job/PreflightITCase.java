@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamrec.config.JobConfig;
-import io.streamrec.local.KafkaBrokerProcess;
-import io.streamrec.local.TopicAdmin;
+import io.streamrec.local.kafka.KafkaBrokerProcess;
+import io.streamrec.local.kafka.TopicAdmin;
 import io.streamrec.text.EncoderOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.streamrec.testing;
 
-import io.streamrec.local.KafkaBrokerProcess;
-import io.streamrec.local.TopicAdmin;
+import io.streamrec.local.kafka.KafkaBrokerProcess;
+import io.streamrec.local.kafka.TopicAdmin;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;

@@ -9,7 +9,7 @@ import io.streamrec.avro.RecommendedItem;
 import io.streamrec.avro.UserEvent;
 import io.streamrec.config.JobConfig;
 import io.streamrec.job.RecommendationJob;
-import io.streamrec.local.TopicAdmin;
+import io.streamrec.local.kafka.TopicAdmin;
 import io.streamrec.reliability.support.BadRecords;
 import io.streamrec.reliability.support.BadRecords.Bad;
 import io.streamrec.reliability.support.Kafka;

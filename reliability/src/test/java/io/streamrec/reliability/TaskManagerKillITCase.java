@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamrec.avro.Recommendation;
 import io.streamrec.avro.UserEvent;
-import io.streamrec.reliability.cluster.ClusterSettings;
-import io.streamrec.reliability.cluster.FlinkRest;
-import io.streamrec.reliability.cluster.JobSubmitter;
-import io.streamrec.reliability.cluster.StandaloneCluster;
+import io.streamrec.local.cluster.ClusterSettings;
+import io.streamrec.local.cluster.FlinkRest;
+import io.streamrec.local.cluster.StandaloneCluster;
 import io.streamrec.reliability.support.Await;
 import io.streamrec.reliability.support.EventFeeder;
 import io.streamrec.reliability.support.Figures;
 import io.streamrec.reliability.support.JobOptionsBuilder;
+import io.streamrec.reliability.support.JobSubmitter;
 import io.streamrec.reliability.support.Kafka;
 import io.streamrec.reliability.support.Recs;
 import io.streamrec.reliability.support.RunDirs;

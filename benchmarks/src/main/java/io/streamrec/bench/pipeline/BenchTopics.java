@@ -1,6 +1,6 @@
 package io.streamrec.bench.pipeline;
 
-import io.streamrec.local.TopicAdmin;
+import io.streamrec.local.kafka.TopicAdmin;
 import io.streamrec.schemas.Topic;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -1,7 +1,7 @@
 package io.streamrec.bench.pipeline;
 
 import io.streamrec.bench.Json;
-import io.streamrec.local.KafkaBrokerProcess;
+import io.streamrec.local.kafka.KafkaBrokerProcess;
 import io.streamrec.metrics.InProcessMetrics;
 import io.streamrec.metrics.MetricNames;
 import io.streamrec.schemas.Topic;

@@ -1,6 +1,6 @@
 package io.streamrec.reliability.support;
 
-import io.streamrec.reliability.cluster.FlinkClasspath;
+import io.streamrec.local.cluster.FlinkClasspath;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

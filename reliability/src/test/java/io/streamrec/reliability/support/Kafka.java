@@ -2,8 +2,8 @@ package io.streamrec.reliability.support;
 
 import io.streamrec.avro.Item;
 import io.streamrec.avro.UserEvent;
-import io.streamrec.local.KafkaBrokerProcess;
-import io.streamrec.local.TopicAdmin;
+import io.streamrec.local.kafka.KafkaBrokerProcess;
+import io.streamrec.local.kafka.TopicAdmin;
 import io.streamrec.schemas.AvroCodec;
 import io.streamrec.schemas.Topic;
 import io.streamrec.tools.TopicReader;

@@ -1,8 +1,8 @@
 package io.streamrec.reliability.support;
 
+import io.streamrec.local.cluster.ClusterSettings;
+import io.streamrec.local.cluster.FlinkRest;
 import io.streamrec.metrics.MetricNames;
-import io.streamrec.reliability.cluster.ClusterSettings;
-import io.streamrec.reliability.cluster.FlinkRest;
 import java.time.Duration;
 
 /**

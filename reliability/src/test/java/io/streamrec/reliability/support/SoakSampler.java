@@ -1,7 +1,7 @@
 package io.streamrec.reliability.support;
 
-import io.streamrec.reliability.cluster.FlinkProcess;
-import io.streamrec.reliability.cluster.FlinkRest;
+import io.streamrec.local.cluster.FlinkProcess;
+import io.streamrec.local.cluster.FlinkRest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;

@@ -1,8 +1,9 @@
-package io.streamrec.reliability.cluster;
+package io.streamrec.reliability.support;
 
 import io.streamrec.config.JobConfig;
-import io.streamrec.job.RecommendationJob;
 import io.streamrec.job.Preflight;
+import io.streamrec.job.RecommendationJob;
+import io.streamrec.local.cluster.FlinkClasspath;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * client, from the job's classes ({@link RecommendationJob#onKafka}), and the shaded job jar (plus any
  * test jars) is uploaded with it, as {@code flink run} does. The REST jar-run endpoint would need
  * flink-runtime-web on the JobManager, and building the graph here lets the tests change the job (an
- * added operator, a wrapped source) without a second jar build.
+ * added operator, a wrapped source) without a second jar build. ({@code scripts/cluster-local.sh submit}
+ * runs the job jar's own main through Flink's command-line client instead: {@code ClusterCli}.)
  */
 public final class JobSubmitter {
     /** Adds the job's operators to an environment; the default is the job as shipped. */
@@ -43,7 +45,7 @@ public final class JobSubmitter {
         // What the job cannot run without is checked here, as `flink run` of the job's main class does.
         Configuration config = Preflight.check(JobConfig.fromMap(options));
         List<String> jars = new ArrayList<>();
-        jars.add(FlinkClasspath.jobJar().toString());
+        jars.add(FlinkClasspath.jobJar(FlinkClasspath.root().resolve("reliability/target/job-jar")).toString());
         extraJars.forEach(j -> jars.add(j.toString()));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(
                 "127.0.0.1", restPort, config, jars.toArray(String[]::new));

@@ -1,4 +1,4 @@
-package io.streamrec.reliability.cluster;
+package io.streamrec.local.cluster;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where the cluster's jars and the job jar are. The reliability module's build writes the classpath files
+ * Where the cluster's jars and the job jar are. The tools module's build writes the classpath files
  * (maven-dependency-plugin build-classpath), so the cluster runs exactly the Flink version Maven resolved.
  */
 public final class FlinkClasspath {
@@ -16,14 +16,14 @@ public final class FlinkClasspath {
 
     private FlinkClasspath() {}
 
-    /** The project root: the property, else the first folder upwards that holds reliability/pom.xml. */
+    /** The project root: the property, else the first folder upwards that holds tools/pom.xml. */
     public static Path root() {
         String configured = System.getProperty(ROOT_PROPERTY);
         if (configured != null) {
             return Path.of(configured).toAbsolutePath().normalize();
         }
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.exists(dir.resolve("reliability/pom.xml"))) {
+            if (Files.exists(dir.resolve("tools/pom.xml"))) {
                 return dir;
             }
         }
@@ -32,23 +32,23 @@ public final class FlinkClasspath {
 
     /** Flink's runtime, RocksDB and log4j: what a distribution's lib/ holds. */
     public static String flinkLib() {
-        return read("reliability/target/flink-classpath.txt");
+        return read("tools/target/flink-classpath.txt");
     }
 
     /** The encoder and its native-library jars (ONNX Runtime, DJL tokenizers, JNA, Gson). */
     public static String encoderLib() {
-        return read("reliability/target/encoder-lib-classpath.txt");
+        return read("tools/target/encoder-lib-classpath.txt");
     }
 
     /**
-     * The job's shaded jar, as submitted to a cluster: a private copy under reliability/target, taken
-     * when the built jar is complete. Other builds in the same working tree rewrite
-     * flink-jobs/target while tests run; uploading a half-written jar fails the submission with
-     * ClassNotFoundException on the JobManager (seen here).
+     * The job's shaded jar, as submitted to a cluster: a private copy in {@code copyDir}, taken when the built
+     * jar is complete. Other builds in the same working tree rewrite flink-jobs/target while tests run;
+     * uploading a half-written jar fails the submission with ClassNotFoundException on the JobManager (seen
+     * here).
      */
-    public static synchronized Path jobJar() {
+    public static synchronized Path jobJar(Path copyDir) {
         Path jar = root().resolve(JOB_JAR);
-        Path copy = root().resolve("reliability/target/job-jar/streamrec-flink-jobs.jar");
+        Path copy = copyDir.resolve("streamrec-flink-jobs.jar");
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
         while (true) {
             try {
@@ -103,7 +103,7 @@ public final class FlinkClasspath {
         try {
             return Files.readString(file).trim();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + "; build the reliability module first", e);
+            throw new UncheckedIOException("cannot read " + file + "; build the tools module first", e);
         }
     }
 }

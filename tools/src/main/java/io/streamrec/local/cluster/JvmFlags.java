@@ -1,4 +1,4 @@
-package io.streamrec.reliability.cluster;
+package io.streamrec.local.cluster;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -22,6 +22,19 @@ final class JvmFlags {
             "logger.pekko.level = WARN",
             "logger.zookeeper.name = org.apache.zookeeper",
             "logger.zookeeper.level = WARN",
+            "");
+
+    /** The command-line client's log: to a file; what it prints for the user goes to stdout as it is. */
+    static final String CLIENT_LOG4J_CONFIG = String.join("\n",
+            "monitorInterval = 0",
+            "rootLogger.level = INFO",
+            "rootLogger.appenderRef.file.ref = FileAppender",
+            "appender.file.name = FileAppender",
+            "appender.file.type = File",
+            "appender.file.append = true",
+            "appender.file.fileName = ${sys:log.file}",
+            "appender.file.layout.type = PatternLayout",
+            "appender.file.layout.pattern = %d{yyyy-MM-dd HH:mm:ss,SSS} %-5p %-40c{1.} [%t] - %m%n",
             "");
 
     private JvmFlags() {}

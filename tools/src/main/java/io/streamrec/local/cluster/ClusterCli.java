@@ -1,16 +1,12 @@
-package io.streamrec.reliability.cluster;
+package io.streamrec.local.cluster;
 
-import io.streamrec.job.Preflight;
+import io.streamrec.local.JvmModuleFlags;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.apache.flink.core.execution.JobClient;
 
 /**
  * Behind {@code scripts/cluster-local.sh}: a standalone cluster that outlives this command.
@@ -20,6 +16,9 @@ import org.apache.flink.core.execution.JobClient;
  *   status [--dir D]
  *   submit [--dir D] [-- --key value ...]   (the job's options, as for flink run)
  * </pre>
+ * {@code submit} is {@code flink run --detached} of the shaded job jar: Flink's command-line client
+ * ({@code CliFrontend}) runs the jar's main class (its preflight checks, then the job graph) in a JVM of its own
+ * from the cluster's Flink jars and hands the job to the cluster; this module needs none of the job's classes.
  */
 public final class ClusterCli {
     private ClusterCli() {}
@@ -33,7 +32,7 @@ public final class ClusterCli {
         int taskManagers = 1;
         int port = 8081;
         ClusterSettings settings = ClusterSettings.small();
-        Map<String, String> jobOptions = new LinkedHashMap<>();
+        List<String> jobArgs = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--dir" -> dir = Path.of(args[++i]);
@@ -42,9 +41,7 @@ public final class ClusterCli {
                 case "--port" -> port = Integer.parseInt(args[++i]);
                 case "--model" -> settings = ClusterSettings.forModel();
                 case "--" -> {
-                    for (int j = i + 1; j + 1 < args.length; j += 2) {
-                        jobOptions.put(args[j].replaceFirst("^--", ""), args[j + 1]);
-                    }
+                    jobArgs.addAll(List.of(args).subList(i + 1, args.length));
                     i = args.length;
                 }
                 default -> usage();
@@ -55,7 +52,7 @@ public final class ClusterCli {
             case "start" -> start(dir, settings, taskManagers, port);
             case "stop" -> stop(dir);
             case "status" -> System.exit(status(dir) ? 0 : 1);
-            case "submit" -> submit(dir, jobOptions);
+            case "submit" -> System.exit(submit(dir, jobArgs));
             default -> usage();
         }
     }
@@ -107,19 +104,40 @@ public final class ClusterCli {
         return up;
     }
 
-    private static void submit(Path dir, Map<String, String> jobOptions) throws Exception {
+    /** Runs the job jar's main through Flink's client, detached; returns the client's exit code. */
+    private static int submit(Path dir, List<String> jobArgs) throws Exception {
         int port = restPort(dir).orElseThrow(() -> new IllegalStateException("no cluster configured in " + dir));
-        JobClient job;
-        try {
-            job = JobSubmitter.submit(port, jobOptions);
-        } catch (Preflight.Failure e) {
-            System.err.println("Cannot start the job: " + e.getMessage());
-            System.exit(2);
-            return;
+        if (!new FlinkRest(port).isUp()) {
+            throw new IllegalStateException("no cluster answering on port " + port + " for " + dir + "; start it first");
         }
-        System.out.println("submitted job " + job.getJobID() + " to http://127.0.0.1:" + port);
-        Thread.sleep(Duration.ofSeconds(1).toMillis());
-        System.exit(0); // the job runs on; the client's threads must not keep this command alive
+        Path conf = dir.resolve("conf");
+        Path log = dir.resolve("log").resolve("client.log");
+        Files.createDirectories(log.getParent());
+        Files.writeString(conf.resolve("log4j-cli.properties"), JvmFlags.CLIENT_LOG4J_CONFIG);
+        List<String> cmd = new ArrayList<>();
+        cmd.add(JvmFlags.java());
+        cmd.add("-Xmx512m");
+        cmd.addAll(JvmModuleFlags.list());
+        cmd.add("-Dlog.file=" + log);
+        cmd.add("-Dlog4j.configurationFile=file:" + conf.resolve("log4j-cli.properties"));
+        cmd.add("-DOPT_OUT_TRACKING=true");
+        cmd.add("-Doffline=true");
+        cmd.add("-cp");
+        cmd.add(FlinkClasspath.flinkLib());
+        cmd.add("org.apache.flink.client.cli.CliFrontend");
+        cmd.add("run");
+        cmd.add("--detached");
+        cmd.add(FlinkClasspath.jobJar(dir.resolve("job-jar")).toString());
+        cmd.addAll(jobArgs);
+        // The client reads the cluster's config.yaml (REST address and port) from FLINK_CONF_DIR.
+        ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
+        pb.environment().put("FLINK_CONF_DIR", conf.toString());
+        JvmFlags.offlineEnvironment(pb.environment(), dir);
+        int code = pb.start().waitFor();
+        if (code == 0) {
+            System.out.println("submitted to http://127.0.0.1:" + port + "; client log " + log);
+        }
+        return code;
     }
 
     static Optional<Integer> restPort(Path dir) throws IOException {

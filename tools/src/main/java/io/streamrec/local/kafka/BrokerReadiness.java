@@ -1,4 +1,4 @@
-package io.streamrec.local;
+package io.streamrec.local.kafka;
 
 import java.io.IOException;
 import java.nio.file.Path;

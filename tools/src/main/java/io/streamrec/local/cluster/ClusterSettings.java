@@ -1,4 +1,4 @@
-package io.streamrec.reliability.cluster;
+package io.streamrec.local.cluster;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

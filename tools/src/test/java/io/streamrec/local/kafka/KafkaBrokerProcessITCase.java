@@ -1,4 +1,4 @@
-package io.streamrec.local;
+package io.streamrec.local.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.streamrec.reliability.cluster;
+package io.streamrec.local.cluster;
 
 import io.streamrec.local.JvmModuleFlags;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.streamrec.reliability.cluster;
+package io.streamrec.local.cluster;
 
 import java.io.IOException;
 import java.nio.file.Files;

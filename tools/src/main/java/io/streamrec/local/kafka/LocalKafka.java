@@ -1,5 +1,6 @@
-package io.streamrec.local;
+package io.streamrec.local.kafka;
 
+import io.streamrec.local.CommandLine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.streamrec.local;
+package io.streamrec.local.kafka;
 
 import io.streamrec.schemas.Topic;
 import java.util.ArrayList;
