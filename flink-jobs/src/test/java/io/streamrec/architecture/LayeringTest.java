@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * The package rules of the job's code (docs/architecture.md), checked on its compiled main classes: no
  * cycles between packages; the recommender core (recommenders, ranking, retrieval, learning, state,
  * vectors) free of Flink, so it runs offline as it runs in the job; nothing depends on benchmark or
- * evaluation code.
+ * evaluation code; the job does not depend on the local runtime or the command-line tools.
  */
 class LayeringTest {
     static final String[] CORE = {
@@ -65,6 +65,14 @@ class LayeringTest {
     @Test
     void nothingDependsOnBenchmarkOrEvaluationCode() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("io.streamrec.bench..", "io.streamrec.eval..")
+                .check(main);
+    }
+
+    @Test
+    void theJobDoesNotDependOnTheLocalRuntimeOrTools() {
+        noClasses().that().resideOutsideOfPackages("io.streamrec.local..", "io.streamrec.tools..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.streamrec.local..", "io.streamrec.tools..")
+                .because("the job jar carries neither (JobJarITCase); the broker and the cluster run beside the job")
                 .check(main);
     }
 }
