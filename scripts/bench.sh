@@ -14,6 +14,15 @@
 #       fixed rate (at-least-once and exactly-once). Writes DIR/bench.json (default DIR: target/bench) and
 #       DIR/bench.log; --profile also records DIR/profile.jfr and prints its hottest frames. See
 #       docs/performance.md.
+#   scripts/bench.sh ranking [--out DIR] [--quick] [--sizes 10000,100000,1000000] [--dim 384] [--reps N]
+#       ModelRanker.rank throughput, exact vs HNSW index, recall@100; writes DIR/ranking.json (docs/ranking.md).
+#   scripts/bench.sh sentiment [--dataset DIR] [--out DIR] [--limit N]
+#       Review sentiment accuracy on labelled reviews (default DIR ../shared/datasets/amazon-all-beauty-5core);
+#       writes DIR/sentiment.json (docs/ranking.md).
+#
+# Each is a main class of the benchmarks module, a package per benchmark: io.streamrec.bench.encoder.EncoderBenchmark,
+# io.streamrec.bench.pipeline.PipelineBenchmark, io.streamrec.bench.ranking.RankingBenchmark,
+# io.streamrec.bench.sentiment.SentimentBenchmark.
 #
 # Environment: BENCH_SKIP_BUILD=1 skips the Maven build; BENCH_MAVEN_ARGS adds Maven arguments (e.g. -Pgpu);
 # BENCH_JAVA_OPTS adds JVM options (-Dstreamrec.simd=false: scalar dot products, for a before/after).
@@ -129,10 +138,6 @@ case "$command" in
   encoder) bench_encoder "$@" ;;
   pipeline) bench_pipeline "$@" ;;
   ranking|sentiment)
-    # scripts/bench.sh ranking [--out DIR] [--quick] [--sizes 10000,100000,1000000] [--dim 384] [--reps N]
-    #     ModelRanker.rank throughput, exact vs HNSW index, recall@100; writes DIR/ranking.json (docs/ranking.md).
-    # scripts/bench.sh sentiment [--dataset DIR] [--out DIR] [--limit N]
-    #     Review sentiment accuracy on labelled reviews; writes DIR/sentiment.json (docs/ranking.md).
     rb_out="$ROOT/target/bench" rb_args=() rb_dataset="$ROOT/../shared/datasets/amazon-all-beauty-5core"
     while [[ $# -gt 0 ]]; do
       case "$1" in
