@@ -53,19 +53,27 @@ class TaskManagerKillITCase {
             FlinkRest rest = cluster.rest();
             try {
                 Await.until(() -> rest.allTasksRunning(id), Await.LONG, "job running");
-                try (EventFeeder feeder = EventFeeder.start(kafka, events, RATE)) {
-                    long lastCheckpoint = -1; // none yet
-                    for (int kill = 1; kill <= 2; kill++) {
-                        int mark = EVENTS * kill / 3;
-                        long since = lastCheckpoint;
-                        // A checkpoint completed since the previous kill: each kill hits a job that has recovered.
-                        FlinkRest.CheckpointInfo checkpoint = Await.until(() -> feeder.sent() >= mark
-                                        ? rest.latestCheckpoint(id) : null, cp -> cp != null && cp.id() > since,
-                                Await.LONG, "events sent and a checkpoint completed before kill " + kill);
-                        lastCheckpoint = checkpoint.id();
-                        killTaskManagerAndMeasureRecovery(cluster, kafka, id, kill);
+                // The stream in thirds, one feeder each: a kill lands halfway through a third, so events are
+                // still arriving while the job is down however long the previous recovery took (with one feeder
+                // for the whole stream, a slow first recovery let it finish before the second kill, and then
+                // nothing new was left to commit after that kill).
+                long lastCheckpoint = -1; // none yet
+                for (int third = 0; third < 3; third++) {
+                    List<UserEvent> part = events.subList(EVENTS * third / 3, EVENTS * (third + 1) / 3);
+                    try (EventFeeder feeder = EventFeeder.start(kafka, part, RATE)) {
+                        if (third < 2) {
+                            int kill = third + 1;
+                            int mark = part.size() / 2;
+                            long since = lastCheckpoint;
+                            // A checkpoint completed since the previous kill: each kill hits a job that has recovered.
+                            FlinkRest.CheckpointInfo checkpoint = Await.until(() -> feeder.sent() >= mark
+                                            ? rest.latestCheckpoint(id) : null, cp -> cp != null && cp.id() > since,
+                                    Await.LONG, "events sent and a checkpoint completed before kill " + kill);
+                            lastCheckpoint = checkpoint.id();
+                            killTaskManagerAndMeasureRecovery(cluster, kafka, id, kill);
+                        }
+                        feeder.awaitDone(Await.LONG);
                     }
-                    feeder.awaitDone(Await.LONG);
                 }
                 List<Recommendation> recs = Await.until(
                         () -> kafka.readCommitted("recommendations", Recommendation.class),
