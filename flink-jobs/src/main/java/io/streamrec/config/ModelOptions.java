@@ -187,6 +187,13 @@ public final class ModelOptions {
             .withDescription("Takes of sampled users each list must have been scored on before recommend.guard "
                     + "decides anything.");
 
+    public static final ConfigOption<Boolean> TEST_REVERSE_GRADIENTS = ConfigOptions.key("learning.test.reverse-gradients")
+            .booleanType()
+            .defaultValue(false)
+            .withDescription("For tests of the serving gate and recommend.guard only: every model update is published "
+                    + "with its gradient negated, so the model learns the opposite of its feedback. Never set it in "
+                    + "production.");
+
     public static final ConfigOption<Integer> GATE_HALF_LIFE = ConfigOptions.key("learning.gate.half-life")
             .intType()
             .defaultValue(5000)

@@ -115,7 +115,8 @@ public final class Settings {
                 approximateAbove,
                 searchBeam,
                 exploration,
-                shadow);
+                shadow,
+                config.get(ModelOptions.TEST_REVERSE_GRADIENTS));
     }
 
     private static int positive(int value, String key) {

@@ -1,6 +1,7 @@
 package io.streamrec.recommenders;
 
 import io.streamrec.avro.EventType;
+import io.streamrec.avro.ModelUpdate;
 import io.streamrec.avro.Recommendation;
 import io.streamrec.avro.RecommendedItem;
 import io.streamrec.avro.UserEvent;
@@ -247,8 +248,16 @@ public final class ModelRecommender implements Recommender<UserProfile, ModelInp
             this.examples.accept(1);
         }
         if (learning.gradients.count() >= settings.batchSize) {
-            out.modelUpdate(learning.drain(model.version, now));
+            ModelUpdate update = learning.drain(model.version, now);
+            out.modelUpdate(settings.reverseGradients ? reversed(update) : update);
         }
+    }
+
+    /** The update with its gradient negated (learning.test.reverse-gradients): applied, it climbs the loss. */
+    private static ModelUpdate reversed(ModelUpdate update) {
+        List<Float> negated = new ArrayList<>(update.getGradient().size());
+        update.getGradient().forEach(g -> negated.add(-g));
+        return ModelUpdate.newBuilder(update).setGradient(negated).build();
     }
 
     private static String[] top(java.util.stream.Stream<String> ids) {

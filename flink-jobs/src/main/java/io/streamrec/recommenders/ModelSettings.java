@@ -38,6 +38,8 @@ public final class ModelSettings implements Serializable {
     public final int searchBeam;
     public final Exploration exploration;
     public final ShadowBaseline.Settings shadow;
+    /** learning.test.reverse-gradients: a model broken on purpose, for tests of the gate and the guard. */
+    public final boolean reverseGradients;
 
     public ModelSettings(RecommenderSettings common, int candidates, int coOccurringCandidates, int coOccurrenceRecentItems,
             double coOccurrenceRecencyExponent, float reuseCosine, int
@@ -45,7 +47,7 @@ public final class ModelSettings implements Serializable {
             intentHalfLifeMillis, boolean learningEnabled, boolean applyUpdates, int batchSize, double
             learningRate, double l2, int sampledNegatives, boolean shownNegatives, int popularNegatives, Loss loss, int gateHalfLife, String jobName,
             IndexKind index, int approximateAbove, int searchBeam, Exploration exploration,
-            ShadowBaseline.Settings shadow) {
+            ShadowBaseline.Settings shadow, boolean reverseGradients) {
         this.common = common;
         this.candidates = candidates;
         this.coOccurringCandidates = coOccurringCandidates;
@@ -73,5 +75,6 @@ public final class ModelSettings implements Serializable {
         this.searchBeam = searchBeam;
         this.exploration = exploration;
         this.shadow = shadow;
+        this.reverseGradients = reverseGradients;
     }
 }
