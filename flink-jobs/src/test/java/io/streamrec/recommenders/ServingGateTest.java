@@ -4,28 +4,26 @@ import static io.streamrec.testing.SyntheticVectors.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamrec.avro.EventType;
-import io.streamrec.avro.ModelUpdate;
 import io.streamrec.avro.Recommendation;
 import io.streamrec.avro.RecommendedItem;
 import io.streamrec.config.JobConfig;
+import io.streamrec.config.ModelOptions;
 import io.streamrec.events.SourcedEvent;
 import io.streamrec.job.Settings;
 import io.streamrec.state.UserProfile;
 import io.streamrec.testing.SyntheticVectors;
 import io.streamrec.testing.TestEvents;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
  * The serving gate on users with planted tastes: a learner that climbs its loss instead of descending it
- * (its gradients negated on the way to the replicas) serves far worse lists than the prior ranker without
+ * (learning.test.reverse-gradients: every update it publishes negated) serves far worse lists than the prior ranker without
  * the gate; with the gate, the job notices from the takes that the prior's lists hold more of them and
  * serves those, so the lists users get are as good as a frozen prior's.
  */
@@ -38,14 +36,17 @@ class ServingGateTest {
     /** Hit rate of the lists served in the second half of the stream, and whether the learned weights serve at the end. */
     private record Outcome(double hitRate, int takes, boolean servesLearned) {}
 
-    private static Outcome run(Map<String, String> extra, Function<ModelUpdate, ModelUpdate> onTheWay) {
+    /** A model broken on purpose: every update it publishes climbs its loss instead of descending it. */
+    private static final String REVERSE_GRADIENTS = ModelOptions.TEST_REVERSE_GRADIENTS.key();
+
+    private static Outcome run(Map<String, String> extra) {
         Map<String, String> options = new HashMap<>(Map.of("recommend.min-interval", "0 ms", "recommend.top-n", "5",
                 "learning.batch-size", "4", "learning.learning-rate", "0.5", "learning.shown-negatives", "false",
                 "ranking.candidates", "30"));
         options.putAll(extra);
         ModelRecommender model = new ModelRecommender(Settings.model(JobConfig.fromMap(options)), null, 0, 1);
         RecommenderRunner<UserProfile, ModelInput> runner =
-                new RecommenderRunner<>(model, u -> ModelInput.update(onTheWay.apply(u)));
+                new RecommenderRunner<>(model, ModelInput::update);
         for (int c = 0; c < CATEGORIES; c++) {
             for (int i = 0; i < ITEMS_PER_CATEGORY; i++) {
                 var item = SyntheticVectors.item("c" + c + "-" + i, c, c * 100L + i);
@@ -79,18 +80,11 @@ class ServingGateTest {
         return new Outcome(hits / (double) takes, takes, model.servesLearned());
     }
 
-    /** The update with its gradient negated: applied, it makes the ranker worse at what it was told. */
-    private static ModelUpdate climbing(ModelUpdate update) {
-        List<Float> negated = new ArrayList<>(update.getGradient().size());
-        update.getGradient().forEach(g -> negated.add(-g));
-        return ModelUpdate.newBuilder(update).setGradient(negated).build();
-    }
-
     @Test
     void aModelThatLearnsWrongIsHeldBackAndThePriorServes() {
-        Outcome frozen = run(Map.of("learning.apply-updates", "false"), u -> u);
-        Outcome brokenUngated = run(Map.of("learning.gate.half-life", "0"), ServingGateTest::climbing);
-        Outcome brokenGated = run(Map.of("learning.gate.half-life", "200"), ServingGateTest::climbing);
+        Outcome frozen = run(Map.of("learning.apply-updates", "false"));
+        Outcome brokenUngated = run(Map.of("learning.gate.half-life", "0", REVERSE_GRADIENTS, "true"));
+        Outcome brokenGated = run(Map.of("learning.gate.half-life", "200", REVERSE_GRADIENTS, "true"));
         System.out.printf("serving gate: hit rate of served lists, frozen prior %.3f, broken learner %.3f without the "
                 + "gate and %.3f with it (%d takes each)%n", frozen.hitRate(), brokenUngated.hitRate(),
                 brokenGated.hitRate(), frozen.takes());
@@ -102,8 +96,8 @@ class ServingGateTest {
 
     @Test
     void aModelThatLearnsRightKeepsServing() {
-        Outcome learning = run(Map.of("learning.gate.half-life", "200"), u -> u);
-        Outcome ungated = run(Map.of("learning.gate.half-life", "0"), u -> u);
+        Outcome learning = run(Map.of("learning.gate.half-life", "200"));
+        Outcome ungated = run(Map.of("learning.gate.half-life", "0"));
         System.out.printf("serving gate: healthy learner %.3f with the gate, %.3f without%n", learning.hitRate(),
                 ungated.hitRate());
         assertThat(learning.hitRate()).isGreaterThan(0.95 * ungated.hitRate());

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.streamrec.avro.EventType;
-import io.streamrec.avro.ModelUpdate;
 import io.streamrec.avro.Recommendation;
 import io.streamrec.config.JobConfig;
+import io.streamrec.config.ModelOptions;
 import io.streamrec.events.SourcedEvent;
 import io.streamrec.job.Settings;
 import io.streamrec.state.UserProfile;
@@ -18,12 +18,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
  * The shadow baseline and the guard on users with planted tastes: the model's and the baseline's lists are
- * scored on the same takes; a model broken on purpose (its gradients negated on the way to the replicas, the
+ * scored on the same takes; a model broken on purpose (learning.test.reverse-gradients: every update it publishes negated, the
  * serving gate off) is replaced by the baseline for every user, visibly on the records; a sound model keeps
  * serving.
  */
@@ -35,7 +34,10 @@ class ShadowBaselineTest {
     /** The recommenders named on the last tenth of the records, and the recommender core at the end. */
     private record Outcome(List<String> lateRecommenders, ModelRecommender model) {}
 
-    private static Outcome run(Map<String, String> extra, Function<ModelUpdate, ModelUpdate> onTheWay) {
+    /** A model broken on purpose: every update it publishes climbs its loss instead of descending it. */
+    private static final String REVERSE_GRADIENTS = ModelOptions.TEST_REVERSE_GRADIENTS.key();
+
+    private static Outcome run(Map<String, String> extra) {
         Map<String, String> options = new HashMap<>(Map.of("recommend.min-interval", "0 ms", "recommend.top-n", "10",
                 "learning.batch-size", "4", "learning.learning-rate", "0.5", "ranking.candidates", "30",
                 "learning.gate.half-life", "0", "recommend.shadow.sample", "1.0", "recommend.guard", "true",
@@ -43,7 +45,7 @@ class ShadowBaselineTest {
         options.putAll(extra);
         ModelRecommender model = new ModelRecommender(Settings.model(JobConfig.fromMap(options)), null, 0, 1);
         RecommenderRunner<UserProfile, ModelInput> runner =
-                new RecommenderRunner<>(model, u -> ModelInput.update(onTheWay.apply(u)));
+                new RecommenderRunner<>(model, ModelInput::update);
         for (int c = 0; c < CATEGORIES; c++) {
             for (int i = 0; i < ITEMS_PER_CATEGORY; i++) {
                 var item = SyntheticVectors.item("c" + c + "-" + i, c, c * 100L + i);
@@ -71,12 +73,6 @@ class ShadowBaselineTest {
         return new Outcome(late, model);
     }
 
-    private static ModelUpdate climbing(ModelUpdate update) {
-        List<Float> negated = new ArrayList<>(update.getGradient().size());
-        update.getGradient().forEach(g -> negated.add(-g));
-        return ModelUpdate.newBuilder(update).setGradient(negated).build();
-    }
-
     private static String describe(ShadowBaseline s) {
         return String.format("model %.3f, baseline %.3f over %d takes; baseline serving: %s",
                 s.modelQuality().hitRate(), s.baselineQuality().hitRate(), s.modelQuality().probes(), s.servesBaseline());
@@ -84,7 +80,7 @@ class ShadowBaselineTest {
 
     @Test
     void aBrokenModelIsReplacedByTheBaselineOnEveryRecord() {
-        Outcome broken = run(Map.of(), ShadowBaselineTest::climbing);
+        Outcome broken = run(Map.of(REVERSE_GRADIENTS, "true"));
         ShadowBaseline s = broken.model().shadowBaseline();
         System.out.println("guard, broken model: " + describe(s));
         assertThat(s.modelQuality().probes()).isGreaterThan(200);
@@ -96,7 +92,7 @@ class ShadowBaselineTest {
 
     @Test
     void theGuardIsOffByDefaultButTheListsAreMeasuredAllTheSame() {
-        Outcome unguarded = run(Map.of("recommend.guard", "false"), ShadowBaselineTest::climbing);
+        Outcome unguarded = run(Map.of("recommend.guard", "false", REVERSE_GRADIENTS, "true"));
         ShadowBaseline s = unguarded.model().shadowBaseline();
         assertThat(s.servesBaseline()).isFalse();
         assertThat(unguarded.lateRecommenders()).isNotEmpty().containsOnly(ModelRecommender.NAME);
