@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.Histogram;
@@ -30,6 +31,13 @@ public final class InProcessMetrics {
     /** Registers the reporter in a local cluster's configuration. */
     public static void configure(Map<String, String> options) {
         options.put("metrics.reporter.in-process.factory.class", Factory.class.getName());
+    }
+
+    /** A configuration with only this reporter, e.g. for a MiniCluster. */
+    public static Configuration configuration() {
+        Map<String, String> options = new java.util.HashMap<>();
+        configure(options);
+        return Configuration.fromMap(options);
     }
 
     /**

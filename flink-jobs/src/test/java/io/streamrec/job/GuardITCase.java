@@ -14,7 +14,6 @@ import io.streamrec.schemas.Topic;
 import io.streamrec.testing.KafkaBroker;
 import io.streamrec.testing.KafkaTestClient;
 import io.streamrec.tools.data.SyntheticWorkload;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,11 +43,10 @@ class GuardITCase {
     private static final long AWAIT_MILLIS = 300_000;
     private static final AvroCodec<UserEvent> EVENT_CODEC = AvroCodec.of(UserEvent.class);
     private static final AvroCodec<Item> ITEM_CODEC = AvroCodec.of(Item.class);
-    private static final AvroCodec<Recommendation> RECOMMENDATIONS = AvroCodec.of(Recommendation.class);
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setConfiguration(inProcessMetrics())
+            .setConfiguration(InProcessMetrics.configuration())
             .setNumberTaskManagers(1)
             .setNumberSlotsPerTaskManager(1)
             .build());
@@ -102,22 +100,19 @@ class GuardITCase {
         JobClient job = env.executeAsync("it-guard-" + name);
         try (KafkaTestClient kafka = new KafkaTestClient(BROKER.bootstrapServers())) {
             for (Item item : items) {
-                kafka.send("items", bytes(item.getItemId()), ITEM_CODEC.encode(item));
+                kafka.send("items", item.getItemId(), ITEM_CODEC.encode(item));
             }
             awaitIndexed(items.size());
             for (UserEvent e : events) {
                 String topic = e.getType() == EventType.CLICK ? Topic.CLICKS.defaultName() : Topic.PURCHASES.defaultName();
-                kafka.send(topic, bytes(e.getUserId()), EVENT_CODEC.encode(e));
+                kafka.send(topic, e.getUserId(), EVENT_CODEC.encode(e));
             }
             Map<String, String> byTrigger = new TreeMap<>();
             long deadline = System.currentTimeMillis() + AWAIT_MILLIS;
             while (byTrigger.size() < EVENTS && System.currentTimeMillis() < deadline) {
-                kafka.readAll("recommendations").forEach(r -> {
-                    Recommendation rec = decode(r.value());
-                    if (rec.getTriggerEventId().startsWith(prefix)) {
-                        byTrigger.put(rec.getTriggerEventId(), rec.getRecommender());
-                    }
-                });
+                kafka.readAll("recommendations", Recommendation.class).stream()
+                        .filter(rec -> rec.getTriggerEventId().startsWith(prefix))
+                        .forEach(rec -> byTrigger.put(rec.getTriggerEventId(), rec.getRecommender()));
                 Thread.sleep(500);
             }
             assertThat(byTrigger).as("a committed recommendation per event").hasSize(EVENTS);
@@ -181,23 +176,5 @@ class GuardITCase {
             }
             Thread.sleep(200);
         }
-    }
-
-    private static Recommendation decode(byte[] value) {
-        try {
-            return RECOMMENDATIONS.decode(value);
-        } catch (Exception e) {
-            throw new AssertionError("undecodable recommendation", e);
-        }
-    }
-
-    private static Configuration inProcessMetrics() {
-        Map<String, String> reporter = new HashMap<>();
-        InProcessMetrics.configure(reporter);
-        return Configuration.fromMap(reporter);
-    }
-
-    private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -16,7 +16,6 @@ import io.streamrec.schemas.Topic;
 import io.streamrec.testing.KafkaBroker;
 import io.streamrec.testing.KafkaTestClient;
 import io.streamrec.tools.data.SyntheticWorkload;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +28,6 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +43,7 @@ class ModelJobITCase {
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setConfiguration(inProcessMetrics())
+            .setConfiguration(InProcessMetrics.configuration())
             .setNumberTaskManagers(1)
             .setNumberSlotsPerTaskManager(RANKERS)
             .build());
@@ -80,20 +78,20 @@ class ModelJobITCase {
         JobClient job = env.executeAsync("it-model");
         try (KafkaTestClient kafka = new KafkaTestClient(BROKER.bootstrapServers())) {
             for (Item item : workload.items()) {
-                kafka.send("items", bytes(item.getItemId()), ITEMS.encode(item));
+                kafka.send("items", item.getItemId(), ITEMS.encode(item));
             }
             // Feedback is learnt only for items the rankers know: on a slow machine the encoder may take longer
             // than the whole first half, so the stream starts once every ranker has indexed the catalogue.
             awaitRankers(MetricNames.ITEMS_INDEXED, workload.items().size(), "the catalogue indexed");
             send(kafka, firstHalf);
-            kafka.send("text-events", bytes("u-bad"), new byte[] {0x13, 0x37});
+            kafka.send("text-events", "u-bad", new byte[] {0x13, 0x37});
             // Feedback from the first half is committed to the model's log at the next checkpoints.
-            List<ModelUpdate> updates = await(() -> decode(kafka.readAll("model-updates"), ModelUpdate.class),
+            List<ModelUpdate> updates = await(() -> kafka.readAll("model-updates", ModelUpdate.class),
                     list -> list.size() >= 3, "model updates");
             awaitRankers(MetricNames.MODEL_VERSION, updates.size(), "the committed updates applied");
             send(kafka, secondHalf);
 
-            List<Recommendation> recs = await(() -> decode(kafka.readAll("recommendations"), Recommendation.class),
+            List<Recommendation> recs = await(() -> kafka.readAll("recommendations", Recommendation.class),
                     list -> list.size() >= events.size(), "recommendations");
             assertThat(recs.stream().map(Recommendation::getTriggerEventId).sorted().toList())
                     .as("one committed recommendation per event, no duplicates")
@@ -137,18 +135,12 @@ class ModelJobITCase {
             assertThat(probes).as("takes scored against the list before them").isPositive();
             assertThat(hits).isBetween(0L, probes);
 
-            List<DeadLetter> dead = await(() -> decode(kafka.readAll("dead-letters"), DeadLetter.class),
+            List<DeadLetter> dead = await(() -> kafka.readAll("dead-letters", DeadLetter.class),
                     list -> !list.isEmpty(), "dead letters");
             assertThat(dead).singleElement().satisfies(d -> assertThat(d.getErrorCode()).isEqualTo("UNDECODABLE"));
         } finally {
             job.cancel().get();
         }
-    }
-
-    private static Configuration inProcessMetrics() {
-        Map<String, String> reporter = new HashMap<>();
-        InProcessMetrics.configure(reporter);
-        return Configuration.fromMap(reporter);
     }
 
     /** Waits until every ranker subtask's gauge {@code metric} is at least {@code atLeast}. */
@@ -172,22 +164,8 @@ class ModelJobITCase {
                 case PURCHASE -> Topic.PURCHASES.defaultName();
                 default -> Topic.TEXT_EVENTS.defaultName();
             };
-            kafka.send(topic, bytes(e.getUserId()), EVENTS.encode(e));
+            kafka.send(topic, e.getUserId(), EVENTS.encode(e));
         }
-    }
-
-    private static <T extends org.apache.avro.specific.SpecificRecordBase> List<T> decode(
-            List<ConsumerRecord<byte[], byte[]>> records, Class<T> type) {
-        AvroCodec<T> codec = AvroCodec.of(type);
-        List<T> out = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> r : records) {
-            try {
-                out.add(codec.decode(r.value()));
-            } catch (Exception e) {
-                throw new AssertionError("undecodable record on " + r.topic(), e);
-            }
-        }
-        return out;
     }
 
     private static <T> List<T> await(java.util.function.Supplier<List<T>> read, Predicate<List<T>> done, String what)
@@ -202,9 +180,5 @@ class ModelJobITCase {
             Thread.sleep(500);
         }
         throw new AssertionError("timed out waiting for " + what + "; have " + last.size());
-    }
-
-    private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,7 @@
 package io.streamrec.testing;
 
+import io.streamrec.schemas.AvroCodec;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -36,6 +39,25 @@ public final class KafkaTestClient implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot write to " + topic, e);
         }
+    }
+
+    /** Writes {@code value} with {@code key} in UTF-8. */
+    public void send(String topic, String key, byte[] value) {
+        send(topic, key.getBytes(StandardCharsets.UTF_8), value);
+    }
+
+    /** {@link #readAll(String)} decoded as {@code type}; an undecodable record fails the test. */
+    public <T extends SpecificRecordBase> List<T> readAll(String topic, Class<T> type) {
+        AvroCodec<T> codec = AvroCodec.of(type);
+        List<T> out = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : readAll(topic)) {
+            try {
+                out.add(codec.decode(r.value()));
+            } catch (Exception e) {
+                throw new AssertionError("undecodable record on " + topic, e);
+            }
+        }
+        return out;
     }
 
     /** Every record of {@code topic} up to its current end, as a read_committed consumer sees them. */
