@@ -38,7 +38,7 @@ public record EvalOptions(
 
     static final String USAGE = """
             usage: scripts/eval.sh --dataset DIR [--recommenders a,b,...] [--limit N] [--out DIR] [--top-n 10]
-                   [--warm-up 0.1] [--held-out 0.2] [--recent-days 7] [--cooccurrence-window 20] [--seed 42]
+                   [--warm-up 0.6] [--held-out 0.2] [--recent-days 7] [--cooccurrence-window 20] [--seed 42]
                    [--popularity-half-life-days 365] [--mf-factors 64] [--mf-learning-rate 0.05]
                    [--mf-regularisation 0.01] [--mf-negatives 64]
                    [--text-model all-minilm-l6-v2-q] [--text-threads 2] [--max-candidates 1000]
@@ -80,7 +80,7 @@ public record EvalOptions(
         ReplaySettings defaults = ReplaySettings.defaults(topN);
         int maxCandidates = cl.getInt("max-candidates", defaults.maxCandidates());
         ReplaySettings replay = new ReplaySettings(topN, defaults.depth(), maxCandidates,
-                cl.getDouble("warm-up", 0.1), cl.getDouble("held-out", 0.2),
+                cl.getDouble("warm-up", 0.6), cl.getDouble("held-out", 0.2),
                 defaults.coldStartInteractions(), defaults.newUserEvents());
         // Checks the fractions now rather than after loading the data.
         TimelineSplit.of(List.of(), replay.warmUpFraction(), replay.heldOutFraction());
