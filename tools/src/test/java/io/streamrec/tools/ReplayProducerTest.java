@@ -20,7 +20,7 @@ class ReplayProducerTest {
         }
         String bootstrap = "127.0.0.1:" + port;
         long start = System.nanoTime();
-        assertThatThrownBy(() -> ReplayProducer.run(new ReplaySettings().bootstrap(bootstrap).events(10)
+        assertThatThrownBy(() -> ReplayProducer.run(new ReplayProducerSettings().bootstrap(bootstrap).events(10)
                         .connectTimeout(Duration.ofSeconds(2)).progress(null)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("cannot reach Kafka at " + bootstrap + " within 2 s (is a broker running there?)");
@@ -29,7 +29,7 @@ class ReplayProducerTest {
 
     @Test
     void allEventsNeedADataset() {
-        assertThatThrownBy(() -> ReplayProducer.run(new ReplaySettings().events(0).progress(null)))
+        assertThatThrownBy(() -> ReplayProducer.run(new ReplayProducerSettings().events(0).progress(null)))
                 .hasMessageContaining("--events 0 (all) needs --dataset");
     }
 
