@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** {@code scripts/eval.sh}: replays a dataset test-then-learn and writes metrics.json and report.md. */
 public final class EvalMain {
@@ -27,6 +29,10 @@ public final class EvalMain {
 
     /** Runs the command; returns the exit code (2 for a usage or dataset error). */
     public static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+        if (EvalOptions.helpRequested(args)) {
+            out.print(EvalOptions.usage());
+            return 0;
+        }
         RecommenderRegistry registry = RecommenderRegistry.standard();
         EvalOptions options;
         Dataset dataset;
@@ -34,6 +40,11 @@ public final class EvalMain {
             options = EvalOptions.parse(args, registry.names());
             registry.requireKnown(options.recommenders());
             dataset = openDataset(options);
+        } catch (ParameterException e) {
+            err.println("error: " + e.getMessage());
+            UnmatchedArgumentException.printSuggestions(e, err);
+            err.print(EvalOptions.usage());
+            return 2;
         } catch (IllegalArgumentException | MalformedDatasetException e) {
             err.println("error: " + e.getMessage());
             return 2;
