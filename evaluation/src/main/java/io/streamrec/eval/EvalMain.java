@@ -1,9 +1,9 @@
 package io.streamrec.eval;
 
 import io.streamrec.eval.metrics.ReplayResult;
-import io.streamrec.eval.report.ConsoleProgress;
 import io.streamrec.eval.report.RunInfo;
 import io.streamrec.eval.report.SummaryTable;
+import io.streamrec.local.ProgressLine;
 import io.streamrec.tools.data.Dataset;
 import io.streamrec.tools.data.DatasetReader;
 import io.streamrec.tools.data.MalformedDatasetException;
@@ -11,6 +11,7 @@ import io.streamrec.tools.data.SyntheticWorkload;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +57,8 @@ public final class EvalMain {
         err.printf(Locale.ROOT, "[eval] %s: %,d items, %,d events%s; recommenders %s%n", dataset.description(),
                 dataset.items().size(), dataset.eventCount(),
                 options.limit() > 0 ? " (evaluating the first " + options.limit() + ")" : "", options.recommenders());
-        ReplayResult result = Evaluation.run(name, dataset, options, registry, new ConsoleProgress(err, 5_000));
+        ProgressLine progress = new ProgressLine(err::println, "[eval]", "events", Duration.ofSeconds(5));
+        ReplayResult result = Evaluation.run(name, dataset, options, registry, progress::update);
         RunInfo run = new RunInfo(options.dataset().toString(), options.commit(), command(args), Instant.now(),
                 options.limit());
         Evaluation.writeReport(result, run, options.out());

@@ -6,4 +6,9 @@ import picocli.CommandLine.Option;
 public final class HelpOption {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
+
+    /** Whether the command line asked for the usage (for commands parsed with {@code parseArgs}). */
+    public boolean requested() {
+        return help;
+    }
 }

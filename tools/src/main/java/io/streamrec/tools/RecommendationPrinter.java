@@ -3,7 +3,6 @@ package io.streamrec.tools;
 import io.streamrec.avro.Recommendation;
 import io.streamrec.local.CommandLines;
 import io.streamrec.schemas.AvroCodec;
-import io.streamrec.schemas.Topic;
 import io.streamrec.schemas.UndecodableRecordException;
 import java.io.PrintStream;
 import java.time.Duration;

@@ -4,6 +4,7 @@ import io.streamrec.avro.EventType;
 import io.streamrec.avro.Item;
 import io.streamrec.avro.UserEvent;
 import io.streamrec.local.CommandLines;
+import io.streamrec.local.ProgressLine;
 import io.streamrec.schemas.AvroCodec;
 import io.streamrec.schemas.Topic;
 import io.streamrec.tools.data.Dataset;
@@ -56,7 +57,8 @@ public final class ReplayProducer {
                 + (runId.isEmpty() ? "" : ", run id " + runId) + ")");
 
         ReplaySender sender = new ReplaySender(producer(settings), settings.bootstrap());
-        ReplayProgress progress = new ReplayProgress(settings.progress(), settings.progressInterval(), eventCount);
+        ProgressLine progress = new ProgressLine(settings.progress() == null ? null : settings.progress()::println,
+                "replay:", "events", settings.progressInterval());
         RateLimiter limiter = new RateLimiter(settings.rate());
         ReplayPlan plan = new ReplayPlan(dataset.items(), dataset.events(), eventCount, settings.badRecords());
         long lastEventMillis = Long.MIN_VALUE;
@@ -79,7 +81,7 @@ public final class ReplayProducer {
                     lastEventMillis = event.getEventTime().toEpochMilli();
                     sender.send(ReplaySender.Kind.EVENT, settings.topicName(topicOf(event.getType())),
                             utf8(event.getUserId()), EVENTS.encode(event));
-                    progress.eventSent(sender);
+                    progress.update(sender.eventsSent(), eventCount);
                 } else if (step instanceof ReplayPlan.SendBad send) {
                     Instant time = now || lastEventMillis == Long.MIN_VALUE ? Instant.now()
                             : Instant.ofEpochMilli(lastEventMillis);

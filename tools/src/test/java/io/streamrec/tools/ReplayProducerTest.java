@@ -41,10 +41,4 @@ class ReplayProducerTest {
         assertThat(ReplayProducer.topicOf(EventType.SEARCH)).isEqualTo(Topic.TEXT_EVENTS);
         assertThat(ReplayProducer.topicOf(EventType.REVIEW)).isEqualTo(Topic.TEXT_EVENTS);
     }
-
-    @Test
-    void progressLineShowsSentRateAndEta() {
-        assertThat(ReplayProgress.line(3000, 10_000, 3.0)).isEqualTo("replay: 3000/10000 events sent (1000/s), ETA 7 s");
-        assertThat(ReplayProgress.line(0, 10, 0)).isEqualTo("replay: 0/10 events sent (0/s), ETA unknown");
-    }
 }
