@@ -3,6 +3,7 @@ package io.streamrec.local;
 import java.io.IOException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * How every command-line main of the project runs its picocli command: typed options with a generated
@@ -32,7 +33,11 @@ public final class CommandLines {
     }
 
     private static long wholeNumber(String value) {
-        return Long.parseLong(value.replace("_", ""));
+        try {
+            return Long.parseLong(value.replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new TypeConversionException("'" + value + "' is not a whole number");
+        }
     }
 
     private static final IExecutionExceptionHandler USER_ERRORS = (e, commandLine, parseResult) -> {

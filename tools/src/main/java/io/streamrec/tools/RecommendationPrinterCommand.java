@@ -8,7 +8,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The command line of {@link RecommendationPrinter}. */
-@Command(name = "RecommendationPrinter", showDefaultValues = true,
+@Command(name = "RecommendationPrinter", showDefaultValues = true, sortOptions = false,
         description = {"Prints the recommendations topic readably (read_committed), one line per recommendation.",
             "Without --max and --idle-timeout it runs until Ctrl-C; it ends with a count line."})
 final class RecommendationPrinterCommand implements Callable<Integer> {

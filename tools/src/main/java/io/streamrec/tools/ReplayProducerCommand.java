@@ -11,7 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The command line of {@link ReplayProducer}: its options become {@link ReplayProducerSettings}. */
-@Command(name = "ReplayProducer", showDefaultValues = true,
+@Command(name = "ReplayProducer", showDefaultValues = true, sortOptions = false,
         description = "Replays a dataset, or the synthetic workload, into Kafka: the catalogue to the items topic, "
                 + "then the events to their topics by type, Avro single-object encoded, at a chosen rate.")
 public final class ReplayProducerCommand implements Callable<Integer> {

@@ -20,7 +20,7 @@ import picocli.CommandLine.TypeConversionException;
  * unless told otherwise: on transactional topics end offsets minus start offsets would also count
  * transaction markers and aborted records. Prints one {@code topic=count} line per topic.
  */
-@Command(name = "TopicCounter", showDefaultValues = true,
+@Command(name = "TopicCounter", showDefaultValues = true, sortOptions = false,
         description = "Prints one topic=count line per topic: its records, read to the end.")
 public final class TopicCounter implements Callable<Integer> {
     @Mixin
