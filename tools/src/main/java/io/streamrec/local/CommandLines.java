@@ -23,6 +23,8 @@ public final class CommandLines {
         cl.registerConverter(Integer.class, s -> Math.toIntExact(wholeNumber(s)));
         cl.registerConverter(int.class, s -> Math.toIntExact(wholeNumber(s)));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // Scripts put their own defaults before the user's arguments (gpu-bench.sh: --device-id, then "$@"): the last wins.
+        cl.setOverwrittenOptionsAllowed(true);
         cl.setExecutionExceptionHandler(USER_ERRORS);
         return cl;
     }

@@ -54,6 +54,8 @@ class ReplayProducerCommandTest {
         assertThat(s.eventTime()).isEqualTo(ReplayProducerSettings.EventTime.ORIGINAL);
         assertThat(s.runId(36)).isEmpty();
         assertThat(parse("--events", "1_000", "--event-time", "original").events()).isEqualTo(1000);
+        // A script's default first, the user's value after it: the last wins.
+        assertThat(parse("--rate", "5", "--rate", "7").rate()).isEqualTo(7);
     }
 
     @Test
