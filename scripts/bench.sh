@@ -22,7 +22,8 @@
 #
 # Each is a main class of the benchmarks module, a package per benchmark: io.streamrec.bench.encoder.EncoderBenchmark,
 # io.streamrec.bench.pipeline.PipelineBenchmark, io.streamrec.bench.ranking.RankingBenchmark,
-# io.streamrec.bench.sentiment.SentimentBenchmark.
+# io.streamrec.bench.sentiment.SentimentBenchmark. `scripts/bench.sh COMMAND --help` lists every option of one
+# with its description and default.
 #
 # Environment: BENCH_SKIP_BUILD=1 skips the Maven build; BENCH_MAVEN_ARGS adds Maven arguments (e.g. -Pgpu);
 # BENCH_JAVA_OPTS adds JVM options (-Dstreamrec.simd=false: scalar dot products, for a before/after).
@@ -67,8 +68,7 @@ bench_encoder() {
   while [[ $# -gt 0 ]]; do
     case "$1" in
       --out) out="$2"; shift 2 ;;
-      -h|--help) usage; exit 0 ;;
-      *) args+=("$1"); shift ;;
+      *) args+=("$1"); shift ;;  # --help too: the benchmark's generated usage
     esac
   done
   mkdir -p "$out"
@@ -97,8 +97,7 @@ bench_pipeline() {
     case "$1" in
       --out) out="$2"; shift 2 ;;
       --profile) profile=1; shift ;;
-      -h|--help) usage; exit 0 ;;
-      *) args+=("$1"); shift ;;
+      *) args+=("$1"); shift ;;  # --help too: the benchmark's generated usage
     esac
   done
   mkdir -p "$out"
@@ -143,8 +142,7 @@ case "$command" in
       case "$1" in
         --out) rb_out="$2"; shift 2 ;;
         --dataset) rb_dataset="$2"; shift 2 ;;
-        -h|--help) usage; exit 0 ;;
-        *) rb_args+=("$1"); shift ;;
+        *) rb_args+=("$1"); shift ;;  # --help too: the benchmark's generated usage
       esac
     done
     mkdir -p "$rb_out"

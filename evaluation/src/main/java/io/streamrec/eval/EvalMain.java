@@ -1,9 +1,9 @@
 package io.streamrec.eval;
 
 import io.streamrec.eval.metrics.ReplayResult;
-import io.streamrec.eval.report.ConsoleProgress;
 import io.streamrec.eval.report.RunInfo;
 import io.streamrec.eval.report.SummaryTable;
+import io.streamrec.local.ProgressLine;
 import io.streamrec.tools.data.Dataset;
 import io.streamrec.tools.data.DatasetReader;
 import io.streamrec.tools.data.MalformedDatasetException;
@@ -11,10 +11,13 @@ import io.streamrec.tools.data.SyntheticWorkload;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** {@code scripts/eval.sh}: replays a dataset test-then-learn and writes metrics.json and report.md. */
 public final class EvalMain {
@@ -27,6 +30,10 @@ public final class EvalMain {
 
     /** Runs the command; returns the exit code (2 for a usage or dataset error). */
     public static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+        if (EvalOptions.helpRequested(args)) {
+            out.print(EvalOptions.usage());
+            return 0;
+        }
         RecommenderRegistry registry = RecommenderRegistry.standard();
         EvalOptions options;
         Dataset dataset;
@@ -34,6 +41,11 @@ public final class EvalMain {
             options = EvalOptions.parse(args, registry.names());
             registry.requireKnown(options.recommenders());
             dataset = openDataset(options);
+        } catch (ParameterException e) {
+            err.println("error: " + e.getMessage());
+            UnmatchedArgumentException.printSuggestions(e, err);
+            err.print(EvalOptions.usage());
+            return 2;
         } catch (IllegalArgumentException | MalformedDatasetException e) {
             err.println("error: " + e.getMessage());
             return 2;
@@ -45,7 +57,8 @@ public final class EvalMain {
         err.printf(Locale.ROOT, "[eval] %s: %,d items, %,d events%s; recommenders %s%n", dataset.description(),
                 dataset.items().size(), dataset.eventCount(),
                 options.limit() > 0 ? " (evaluating the first " + options.limit() + ")" : "", options.recommenders());
-        ReplayResult result = Evaluation.run(name, dataset, options, registry, new ConsoleProgress(err, 5_000));
+        ProgressLine progress = new ProgressLine(err::println, "[eval]", "events", Duration.ofSeconds(5));
+        ReplayResult result = Evaluation.run(name, dataset, options, registry, progress::update);
         RunInfo run = new RunInfo(options.dataset().toString(), options.commit(), command(args), Instant.now(),
                 options.limit());
         Evaluation.writeReport(result, run, options.out());

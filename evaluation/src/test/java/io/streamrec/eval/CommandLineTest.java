@@ -60,6 +60,16 @@ class CommandLineTest {
     }
 
     @Test
+    void helpListsTheOptionsAndABadOptionIsAUsageError() throws Exception {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("Usage: scripts/eval.sh").contains("--dataset=DIR|synthetic[:N]")
+                .contains("--mf-factors=K").contains("Default: 64").contains("After --: options of the job's");
+
+        assertThat(run("--dataset", "d", "--topn", "5")).isEqualTo(2);
+        assertThat(err.toString()).contains("error: Unknown options: '--topn'").contains("Possible solutions: --top-n").contains("Usage: scripts/eval.sh");
+    }
+
+    @Test
     void limitsTheEvents(@TempDir Path dir) throws Exception {
         Path data = Files.createDirectories(dir.resolve("tiny"));
         Files.writeString(data.resolve("items.csv"), "item_id,title\na,A\nb,B\n");

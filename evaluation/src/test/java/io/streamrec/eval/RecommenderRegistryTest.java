@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine.ParameterException;
 
 class RecommenderRegistryTest {
 
@@ -34,9 +35,13 @@ class RecommenderRegistryTest {
     void optionsAreCheckedUpFront() {
         List<String> all = RecommenderRegistry.standard().names();
         assertThatThrownBy(() -> EvalOptions.parse(new String[] {"--dataset", "d", "--topn", "5"}, all))
-                .hasMessageContaining("unknown option(s) [--topn]").hasMessageContaining("usage:");
+                .isInstanceOf(ParameterException.class).hasMessageContaining("Unknown options: '--topn'");
         assertThatThrownBy(() -> EvalOptions.parse(new String[] {"--limit", "5"}, all))
-                .hasMessageContaining("--dataset is required");
+                .isInstanceOf(ParameterException.class).hasMessageContaining("Missing required option: '--dataset");
+        assertThatThrownBy(() -> EvalOptions.parse(new String[] {"--dataset", "d", "--limit", "lots"}, all))
+                .isInstanceOf(ParameterException.class).hasMessageContaining("--limit").hasMessageContaining("'lots'");
+        assertThatThrownBy(() -> EvalOptions.parse(new String[] {"--dataset", "d", "--top-n", "0"}, all))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("--top-n must be at least 1, got 0");
         assertThatThrownBy(() -> EvalOptions.parse(new String[] {"--dataset", "d", "--held-out", "0.95"}, all))
                 .hasMessageContaining("warm-up + held-out <= 1");
 
@@ -66,7 +71,7 @@ class RecommenderRegistryTest {
                 .hasMessageContaining("[recommend.top-n] are set by the replay");
         // Before the separator a job option is not an evaluation option.
         assertThatThrownBy(() -> EvalOptions.parse(new String[] {"--dataset", "d", "--ranking.index", "EXACT"}, all))
-                .hasMessageContaining("unknown option(s) [--ranking.index]");
+                .isInstanceOf(ParameterException.class).hasMessageContaining("Unknown options: '--ranking.index'");
     }
 
     @Test

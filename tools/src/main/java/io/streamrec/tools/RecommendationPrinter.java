@@ -1,9 +1,8 @@
 package io.streamrec.tools;
 
 import io.streamrec.avro.Recommendation;
-import io.streamrec.local.CommandLine;
+import io.streamrec.local.CommandLines;
 import io.streamrec.schemas.AvroCodec;
-import io.streamrec.schemas.Topic;
 import io.streamrec.schemas.UndecodableRecordException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -22,27 +21,14 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /**
  * Prints the recommendations topic readably (see {@link RecommendationFormatter}), read_committed so
  * only recommendations of committed transactions show. Undecodable records get a line saying where
- * and why, and printing goes on.
- *
- * <pre>
- *   RecommendationPrinter [--bootstrap 127.0.0.1:9092] [--topic recommendations] [--from-beginning]
- *                         [--max N] [--idle-timeout SECONDS] [--quiet]
- * </pre>
- * Without --max and --idle-timeout it runs until Ctrl-C; it ends with a count line.
+ * and why, and printing goes on. Its options: {@link RecommendationPrinterCommand}.
  */
 public final class RecommendationPrinter {
     private static final AvroCodec<Recommendation> CODEC = AvroCodec.of(Recommendation.class);
 
     /** What to read and when to stop; {@code max} 0 and {@code idleTimeout} null mean no limit. */
     public record Options(String bootstrap, String topic, boolean fromBeginning, long max, Duration idleTimeout,
-            boolean quiet) {
-        public static Options fromCommandLine(CommandLine cli) {
-            long idle = cli.getLong("idle-timeout", 0);
-            return new Options(cli.get("bootstrap", "127.0.0.1:9092"),
-                    cli.get("topic", Topic.RECOMMENDATIONS.defaultName()), cli.has("from-beginning"),
-                    cli.getLong("max", 0), idle > 0 ? Duration.ofSeconds(idle) : null, cli.has("quiet"));
-        }
-    }
+            boolean quiet) {}
 
     /** Recommendations printed (or counted, when quiet) and records that did not decode. */
     public record PrintCounts(long recommendations, long undecodable) {
@@ -54,14 +40,14 @@ public final class RecommendationPrinter {
     private RecommendationPrinter() {}
 
     public static void main(String[] args) {
-        Options options;
-        try {
-            options = Options.fromCommandLine(CommandLine.parse(List.of(args)));
-        } catch (IllegalArgumentException e) {
-            System.err.println("recommendation-printer: " + e.getMessage());
-            System.exit(2);
-            return;
+        int code = CommandLines.execute(new RecommendationPrinterCommand(), args);
+        if (code != 0) { // not after a Ctrl-C: the shutdown hook lets the JVM end once the count line is out
+            System.exit(code);
         }
+    }
+
+    /** Prints until {@code options} say so or the JVM is stopped (Ctrl-C), and always ends with the count line. */
+    static void runUntilStopped(Options options) {
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -74,12 +60,9 @@ public final class RecommendationPrinter {
         }));
         try {
             run(options, System.out, stop);
-        } catch (IllegalStateException e) {
-            System.err.println("recommendation-printer: " + e.getMessage());
+        } finally {
             finished.countDown();
-            System.exit(1);
         }
-        finished.countDown();
     }
 
     /** Prints until {@code options} or {@code stop} say so, then prints and returns the counts. */

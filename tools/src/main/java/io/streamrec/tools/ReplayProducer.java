@@ -3,7 +3,8 @@ package io.streamrec.tools;
 import io.streamrec.avro.EventType;
 import io.streamrec.avro.Item;
 import io.streamrec.avro.UserEvent;
-import io.streamrec.local.CommandLine;
+import io.streamrec.local.CommandLines;
+import io.streamrec.local.ProgressLine;
 import io.streamrec.schemas.AvroCodec;
 import io.streamrec.schemas.Topic;
 import io.streamrec.tools.data.Dataset;
@@ -24,7 +25,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * Replays a dataset (or the synthetic workload) into Kafka: the catalogue to the items topic (key
  * item_id), then the events to their topic by type (key user_id), Avro single-object encoded, at a
  * chosen rate, optionally mixed with malformed records. Idempotent producer with acks=all, so a
- * retried send is never written twice. See {@link #usage()} for the options.
+ * retried send is never written twice. Its options: {@link ReplayProducerCommand}.
  */
 public final class ReplayProducer {
     private static final AvroCodec<UserEvent> EVENTS = AvroCodec.of(UserEvent.class);
@@ -33,34 +34,22 @@ public final class ReplayProducer {
     private ReplayProducer() {}
 
     public static void main(String[] args) {
-        if (List.of(args).contains("--help")) {
-            System.out.println(usage());
-            return;
-        }
-        try {
-            ReplayProducer.run(ReplaySettings.fromCommandLine(CommandLine.parse(List.of(args))));
-        } catch (IllegalArgumentException | IllegalStateException | IOException e) {
-            System.err.println("replay: " + e.getMessage());
-            System.exit(1);
-        } catch (InterruptedException e) {
-            System.err.println("replay: interrupted");
-            System.exit(130);
-        }
+        System.exit(CommandLines.execute(new ReplayProducerCommand(), args));
     }
 
     /** Replays as {@code settings} say and returns what the broker acknowledged. */
-    public static ProducedCounts run(ReplaySettings settings) throws IOException, InterruptedException {
+    public static ProducedCounts run(ReplayProducerSettings settings) throws IOException, InterruptedException {
         Dataset dataset = openSource(settings);
         long eventCount = settings.events() == 0 ? dataset.eventCount() : Math.min(settings.events(),
                 dataset.eventCount());
         List<String> topics = new ArrayList<>();
-        for (Topic topic : ReplaySettings.TOPICS) {
+        for (Topic topic : ReplayProducerSettings.TOPICS) {
             topics.add(settings.topicName(topic));
         }
         KafkaClients.requireTopics(settings.bootstrap(), topics, settings.connectTimeout());
 
         long startMillis = System.currentTimeMillis();
-        boolean now = settings.eventTime() == ReplaySettings.EventTime.NOW;
+        boolean now = settings.eventTime() == ReplayProducerSettings.EventTime.NOW;
         String runId = settings.runId(startMillis);
         println(settings, "replay: " + dataset.description() + ", " + eventCount + " events, " + dataset.items().size()
                 + " items, " + settings.badRecords() + " bad records to " + settings.bootstrap() + " (event time "
@@ -68,7 +57,8 @@ public final class ReplayProducer {
                 + (runId.isEmpty() ? "" : ", run id " + runId) + ")");
 
         ReplaySender sender = new ReplaySender(producer(settings), settings.bootstrap());
-        ReplayProgress progress = new ReplayProgress(settings.progress(), settings.progressInterval(), eventCount);
+        ProgressLine progress = new ProgressLine(settings.progress() == null ? null : settings.progress()::println,
+                "replay:", "events", settings.progressInterval());
         RateLimiter limiter = new RateLimiter(settings.rate());
         ReplayPlan plan = new ReplayPlan(dataset.items(), dataset.events(), eventCount, settings.badRecords());
         long lastEventMillis = Long.MIN_VALUE;
@@ -91,7 +81,7 @@ public final class ReplayProducer {
                     lastEventMillis = event.getEventTime().toEpochMilli();
                     sender.send(ReplaySender.Kind.EVENT, settings.topicName(topicOf(event.getType())),
                             utf8(event.getUserId()), EVENTS.encode(event));
-                    progress.eventSent(sender);
+                    progress.update(sender.eventsSent(), eventCount);
                 } else if (step instanceof ReplayPlan.SendBad send) {
                     Instant time = now || lastEventMillis == Long.MIN_VALUE ? Instant.now()
                             : Instant.ofEpochMilli(lastEventMillis);
@@ -126,27 +116,7 @@ public final class ReplayProducer {
         };
     }
 
-    static String usage() {
-        return String.join("\n",
-                "usage: ReplayProducer [options]",
-                "  --bootstrap HOST:PORT        Kafka to write to (default 127.0.0.1:9092)",
-                "  --events N                   events to replay (default 10000; 0 = all of a dataset)",
-                "  --rate R                     events per second (default 1000; 0 = as fast as possible)",
-                "  --dataset DIR                MovieLens latest, MovieLens 100K or events.csv+items.csv folder",
-                "                               (default: the synthetic workload)",
-                "  --seed S                     seed of the synthetic workload and bad records (default 42)",
-                "  --items N --users N          synthetic catalogue size and user count (default 2000, 500)",
-                "  --bad-records K              also write K malformed records to the event topics (default 0)",
-                "  --event-time now|original    event times: send time, or as in the source",
-                "                               (default now for synthetic, original for datasets)",
-                "  --run-id ID                  suffix for event ids so that a repeated replay is new data",
-                "                               (default: the start time with --event-time now, none otherwise)",
-                "  --topic-views, --topic-clicks, --topic-purchases, --topic-text-events, --topic-items NAME",
-                "  --connect-timeout SECONDS    how long to wait for the broker (default 15)",
-                "  --catalogue-lead SECONDS     pause after the initial catalogue, before the first event (default 0)");
-    }
-
-    private static Dataset openSource(ReplaySettings settings) throws IOException {
+    private static Dataset openSource(ReplayProducerSettings settings) throws IOException {
         if (settings.dataset() != null) {
             return DatasetReader.open(settings.dataset());
         }
@@ -172,7 +142,7 @@ public final class ReplayProducer {
         return copy.build();
     }
 
-    private static KafkaProducer<byte[], byte[]> producer(ReplaySettings settings) {
+    private static KafkaProducer<byte[], byte[]> producer(ReplayProducerSettings settings) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
@@ -187,7 +157,7 @@ public final class ReplayProducer {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void println(ReplaySettings settings, String line) {
+    private static void println(ReplayProducerSettings settings, String line) {
         if (settings.progress() != null) {
             settings.progress().println(line);
         }

@@ -64,7 +64,7 @@ class ReplayToolsITCase {
         int badCount = 9;
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         Instant before = Instant.now();
-        ProducedCounts counts = ReplayProducer.run(new ReplaySettings().bootstrap(bootstrap).events(eventCount)
+        ProducedCounts counts = ReplayProducer.run(new ReplayProducerSettings().bootstrap(bootstrap).events(eventCount)
                 .rate(2000).seed(7).items(100).users(40).badRecords(badCount).runId("it")
                 .progress(new PrintStream(output, true, StandardCharsets.UTF_8)));
         Instant after = Instant.now();
@@ -144,7 +144,7 @@ class ReplayToolsITCase {
         Files.writeString(dir.resolve("items.csv"), "item_id,title,description,category,created_at\ni1,A,,x,\n"
                 + "i2,B,,x,1002\n");
 
-        ProducedCounts counts = ReplayProducer.run(new ReplaySettings().bootstrap(bootstrap).dataset(dir).events(0)
+        ProducedCounts counts = ReplayProducer.run(new ReplayProducerSettings().bootstrap(bootstrap).dataset(dir).events(0)
                 .rate(0).topicName(Topic.VIEWS, "ds-views").topicName(Topic.TEXT_EVENTS, "ds-text")
                 .topicName(Topic.ITEMS, "ds-items").topicName(Topic.CLICKS, "ds-clicks")
                 .topicName(Topic.PURCHASES, "ds-purchases").progress(null));

@@ -1,6 +1,7 @@
 package io.streamrec.bench.encoder;
 
-import com.google.gson.GsonBuilder;
+import io.streamrec.bench.BenchJson;
+import io.streamrec.local.CommandLines;
 import io.streamrec.text.EncoderSettings;
 import io.streamrec.text.ExecutionProvider;
 import io.streamrec.text.model.ModelDirectoryResolver;
@@ -29,18 +30,15 @@ public final class EncoderBenchmark {
     private final BenchArgs args;
     private final List<Map<String, Object>> runs = new ArrayList<>();
 
-    private EncoderBenchmark(BenchArgs args) {
+    EncoderBenchmark(BenchArgs args) {
         this.args = args;
     }
 
-    public static void main(String[] argv) throws Exception {
-        BenchArgs args = BenchArgs.parse(argv);
-        long started = System.nanoTime();
-        new EncoderBenchmark(args).runAll();
-        System.out.printf("%nDone in %.0f s%n", (System.nanoTime() - started) / 1e9);
+    public static void main(String[] argv) {
+        System.exit(CommandLines.execute(new BenchArgs.CommandLine(), argv));
     }
 
-    private void runAll() throws Exception {
+    void runAll() throws Exception {
         Files.createDirectories(args.out());
         System.out.printf("Encoder benchmark: provider %s, models %s, threads %s, texts %s, batches %s, %d reps%n",
                 args.provider(), args.models(), args.threads(), args.texts(), args.batches(), args.reps());
@@ -51,7 +49,7 @@ public final class EncoderBenchmark {
         }
         printTable();
         Path json = args.out().resolve("encoder.json");
-        Files.writeString(json, new GsonBuilder().setPrettyPrinting().create().toJson(Map.of("runs", runs)));
+        BenchJson.write(json, Map.of("runs", runs));
         System.out.println("Wrote " + json.toAbsolutePath());
     }
 

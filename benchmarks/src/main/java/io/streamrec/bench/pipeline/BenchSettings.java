@@ -1,5 +1,8 @@
 package io.streamrec.bench.pipeline;
 
+import io.streamrec.config.JobConfig;
+import io.streamrec.local.CommandLines;
+import io.streamrec.local.HelpOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,121 +10,146 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Visibility;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** Options of {@code scripts/bench.sh pipeline}; see {@link #USAGE}. */
+/**
+ * Options of {@code scripts/bench.sh pipeline}, parsed by picocli ({@code --help} lists them); a value of -1
+ * stands for "the default of a full or a --quick run", resolved by {@link #parse}.
+ */
+@Command(name = "bench.sh pipeline", sortOptions = false, showDefaultValues = true,
+        description = "End to end on one Kafka broker and Flink's local cluster: a pass-through job (the ceiling), "
+                + "the product job with the baseline and with the model; events/s at saturation, latency at a "
+                + "fixed rate. Writes DIR/bench.json.",
+        footer = {"", "After --: further options of the product jobs, e.g. -- --encoder.threads 2."})
 final class BenchSettings {
-    static final String USAGE = String.join("\n",
-            "usage: bench.sh pipeline [options] [-- job options]",
-            "  --events N            most events drained at saturation per job (default 3000000; quick 100000);",
-            "                        the count is sized from the warm-up rate (x3) to take about --drain-seconds",
-            "  --rate R              latency phase: events/s for every job (default: half of that job's",
-            "                        measured saturation)",
-            "  --parallelism P       job parallelism on the local cluster (default 2)",
-            "  --catalogue C         items with text in the catalogue (default 10000)",
-            "  --users U             synthetic users (default 10000)",
-            "  --out DIR             where bench.json goes (default target/bench)",
-            "  --quick               a ~3-5 minute run (shorter phases)",
-            "  --jobs LIST           passthrough,baseline,model (default all three)",
-            "  --no-exactly-once     skip the exactly-once latency runs",
-            "  --drain-seconds S     target length of the saturation drain (default 20; quick 8)",
-            "  --warm-seconds S      full-speed drain time before a drain may be reported: the JIT of the job's and",
-            "                        the broker's JVM compiles for about a minute at full speed (default 60; quick 10)",
-            "  --max-drains N        saturation drains per job: repeated until one that started after",
-            "                        --warm-seconds agrees with the one before within --steady-within; the last",
-            "                        is reported (default 6; quick 2)",
-            "  --steady-within F     relative difference of two drains taken as steady (default 0.1)",
-            "  --latency-seconds S   length of each latency phase (default 30; quick 10)",
-            "  --latency-settle-seconds S  at-least-once phase: events sent at the rate before measuring, so the",
-            "                        transient after a saturation drain is not counted (default 5; quick 2)",
-            "  --latency-sweep F,... after the latency phase, one more per fraction of the job's saturation (e.g.",
-            "                        0.05,0.1,0.25): settle, then --latency-seconds measured; latency_sweep_ms in",
-            "                        bench.json (default none)",
-            "  --checkpoint-interval D  (default 5 s)",
-            "  --feed-linger-ms L    linger.ms of the latency phase's event producer (default 5, Kafka's default;",
-            "                        an event's latency starts when it is handed to the producer, so it includes this)",
-            "  --bootstrap HOST:PORT use a running broker instead of starting one",
-            "  --seed S              workload seed (default 42)",
-            "  -- --key value ...    further options for the product jobs (e.g. --encoder.threads 2)");
+    private static final List<String> JOBS = List.of("passthrough", "baseline", "model");
 
-    long events = -1;
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--events", paramLabel = "N", defaultValue = "-1", showDefaultValue = Visibility.NEVER,
+            description = {"Most events drained at saturation per job (default 3000000; quick 100000); the count is "
+                    + "sized from the warm-up rate (x3) to take about --drain-seconds."})
+    long events;
+
+    @Option(names = "--rate", paramLabel = "R", showDefaultValue = Visibility.NEVER,
+            description = "Latency phase: events/s for every job (default: half of that job's measured saturation).")
     double rate;
+
+    @Option(names = "--parallelism", paramLabel = "P", description = "Job parallelism on the local cluster.")
     int parallelism = 2;
+
+    @Option(names = "--catalogue", paramLabel = "C", description = "Items with text in the catalogue.")
     int catalogue = 10_000;
+
+    @Option(names = "--users", paramLabel = "U", description = "Synthetic users.")
     int users = 10_000;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where bench.json goes.")
     Path out = Path.of("target/bench");
+
+    @Option(names = "--quick", description = "A ~3-5 minute run (shorter phases).")
     boolean quick;
-    List<String> jobs = List.of("passthrough", "baseline", "model");
+
+    @Option(names = "--jobs", paramLabel = "JOB", split = ",", defaultValue = "passthrough,baseline,model",
+            description = "Jobs to measure: passthrough, baseline, model.")
+    List<String> jobs;
+
+    @Option(names = "--exactly-once", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Also measure exactly-once latency (--no-exactly-once skips those runs).")
     boolean exactlyOnce = true;
-    double drainSeconds = -1;
-    int maxDrains = -1;
-    double warmSeconds = -1;
+
+    @Option(names = "--drain-seconds", paramLabel = "S", defaultValue = "-1", showDefaultValue = Visibility.NEVER,
+            description = "Target length of the saturation drain (default 20; quick 8).")
+    double drainSeconds;
+
+    @Option(names = "--warm-seconds", paramLabel = "S", defaultValue = "-1", showDefaultValue = Visibility.NEVER,
+            description = "Full-speed drain time before a drain may be reported: the JIT of the job's and the "
+                    + "broker's JVM compiles for about a minute at full speed (default 60; quick 10).")
+    double warmSeconds;
+
+    @Option(names = "--max-drains", paramLabel = "N", defaultValue = "-1", showDefaultValue = Visibility.NEVER,
+            description = "Saturation drains per job: repeated until one that started after --warm-seconds agrees "
+                    + "with the one before within --steady-within; the last is reported (default 6; quick 2).")
+    int maxDrains;
+
+    @Option(names = "--steady-within", paramLabel = "F", description = "Relative difference of two drains taken as steady.")
     double steadyWithin = 0.1;
-    double latencySeconds = -1;
-    double latencySettleSeconds = -1;
-    List<Double> latencySweep = List.of();
+
+    @Option(names = "--latency-seconds", paramLabel = "S", defaultValue = "-1", showDefaultValue = Visibility.NEVER,
+            description = "Length of each latency phase (default 30; quick 10).")
+    double latencySeconds;
+
+    @Option(names = "--latency-settle-seconds", paramLabel = "S", defaultValue = "-1",
+            showDefaultValue = Visibility.NEVER,
+            description = "At-least-once phase: events sent at the rate before measuring, so the transient after a "
+                    + "saturation drain is not counted (default 5; quick 2).")
+    double latencySettleSeconds;
+
+    @Option(names = "--latency-sweep", paramLabel = "F", split = ",", showDefaultValue = Visibility.NEVER,
+            description = "After the latency phase, one more per fraction of the job's saturation (e.g. "
+                    + "0.05,0.1,0.25): settle, then --latency-seconds measured; latency_sweep_ms in bench.json.")
+    List<Double> latencySweep;
+
+    @Option(names = "--checkpoint-interval", paramLabel = "D", description = "The jobs' checkpoint interval.")
     String checkpointInterval = "5 s";
+
+    @Option(names = "--feed-linger-ms", paramLabel = "L",
+            description = "linger.ms of the latency phase's event producer (Kafka's default; an event's latency "
+                    + "starts when it is handed to the producer, so it includes this).")
     int feedLingerMs = 5;
+
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", description = "Use a running broker instead of starting one.")
     String bootstrap;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Workload seed.")
     long seed = 42;
-    long warmupEvents = -1;
-    long modelWarmupEvents = -1;
+
+    @Option(names = "--warmup-events", paramLabel = "N", defaultValue = "-1", showDefaultValue = Visibility.NEVER,
+            description = "Events of each job's warm-up (default min(--events, 20000; quick 10000)).")
+    long warmupEvents;
+
+    @Option(names = "--model-warmup-events", paramLabel = "N", defaultValue = "-1", showDefaultValue = Visibility.NEVER,
+            description = "Events of the model job's warm-up (default min(--events, 2000; quick 1000)).")
+    long modelWarmupEvents;
+
+    /** Set by scripts/bench.sh: the commit bench.json names. */
+    @Option(names = "--commit", hidden = true)
     String commit = "";
+
     final Map<String, String> jobOptions = new LinkedHashMap<>();
     final List<String> commandLine = new ArrayList<>();
 
+    /** The generated usage: every option with its description and default. */
+    static String usage() {
+        return CommandLines.of(new BenchSettings()).getUsageMessage();
+    }
+
+    /**
+     * The settings of {@code args}: the benchmark's options before {@code --} (a malformed one is a picocli
+     * {@link picocli.CommandLine.ParameterException}), the product jobs' options after it; a value out of range
+     * is an {@link IllegalArgumentException}.
+     */
     static BenchSettings parse(String[] args) {
         BenchSettings s = new BenchSettings();
         s.commandLine.addAll(Arrays.asList(args));
-        int i = 0;
-        for (; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("--")) {
-                i++;
-                break;
-            }
-            switch (a) {
-                case "--quick" -> s.quick = true;
-                case "--no-exactly-once" -> s.exactlyOnce = false;
-                case "--events" -> s.events = Long.parseLong(value(args, ++i, a));
-                case "--rate" -> s.rate = Double.parseDouble(value(args, ++i, a));
-                case "--parallelism" -> s.parallelism = Integer.parseInt(value(args, ++i, a));
-                case "--catalogue" -> s.catalogue = Integer.parseInt(value(args, ++i, a));
-                case "--users" -> s.users = Integer.parseInt(value(args, ++i, a));
-                case "--out" -> s.out = Path.of(value(args, ++i, a));
-                case "--jobs" -> s.jobs = List.of(value(args, ++i, a).split(","));
-                case "--drain-seconds" -> s.drainSeconds = Double.parseDouble(value(args, ++i, a));
-                case "--max-drains" -> s.maxDrains = Integer.parseInt(value(args, ++i, a));
-                case "--warm-seconds" -> s.warmSeconds = Double.parseDouble(value(args, ++i, a));
-                case "--steady-within" -> s.steadyWithin = Double.parseDouble(value(args, ++i, a));
-                case "--latency-seconds" -> s.latencySeconds = Double.parseDouble(value(args, ++i, a));
-                case "--latency-settle-seconds" -> s.latencySettleSeconds = Double.parseDouble(value(args, ++i, a));
-                case "--latency-sweep" -> s.latencySweep = fractions(value(args, ++i, a));
-                case "--checkpoint-interval" -> s.checkpointInterval = value(args, ++i, a);
-                case "--feed-linger-ms" -> s.feedLingerMs = Integer.parseInt(value(args, ++i, a));
-                case "--bootstrap" -> s.bootstrap = value(args, ++i, a);
-                case "--seed" -> s.seed = Long.parseLong(value(args, ++i, a));
-                case "--warmup-events" -> s.warmupEvents = Long.parseLong(value(args, ++i, a));
-                case "--model-warmup-events" -> s.modelWarmupEvents = Long.parseLong(value(args, ++i, a));
-                case "--commit" -> s.commit = value(args, ++i, a);
-                default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
-            }
-        }
-        for (; i < args.length; i++) {
-            String a = args[i];
-            if (!a.startsWith("--")) {
-                throw new IllegalArgumentException("job options are --key value, got " + a);
-            }
-            String key = a.substring(2);
-            int eq = key.indexOf('=');
-            if (eq > 0) {
-                s.jobOptions.put(key.substring(0, eq), key.substring(eq + 1));
-            } else {
-                s.jobOptions.put(key, value(args, ++i, a));
-            }
+        int split = Arrays.asList(args).indexOf("--");
+        CommandLines.of(s).parseArgs(split < 0 ? args : Arrays.copyOf(args, split));
+        if (split >= 0) {
+            s.jobOptions.putAll(JobConfig.argsToMap(Arrays.copyOfRange(args, split + 1, args.length)));
         }
         for (String job : s.jobs) {
-            if (!List.of("passthrough", "baseline", "model").contains(job)) {
+            if (!JOBS.contains(job)) {
                 throw new IllegalArgumentException("unknown job " + job + " (passthrough, baseline, model)");
+            }
+        }
+        s.latencySweep = s.latencySweep == null ? List.of() : List.copyOf(s.latencySweep);
+        for (double f : s.latencySweep) {
+            if (!(f > 0 && f <= 1)) {
+                throw new IllegalArgumentException("--latency-sweep takes fractions of saturation in (0, 1], got " + f);
             }
         }
         if (s.events < 0) {
@@ -154,25 +182,6 @@ final class BenchSettings {
             s.modelWarmupEvents = Math.min(s.events, s.quick ? 1_000 : 2_000);
         }
         return s;
-    }
-
-    private static List<Double> fractions(String list) {
-        List<Double> out = new ArrayList<>();
-        for (String f : list.split(",")) {
-            double v = Double.parseDouble(f.trim());
-            if (!(v > 0 && v <= 1)) {
-                throw new IllegalArgumentException("--latency-sweep takes fractions of saturation in (0, 1], got " + f);
-            }
-            out.add(v);
-        }
-        return List.copyOf(out);
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[i];
     }
 
     long warmup(String job) {

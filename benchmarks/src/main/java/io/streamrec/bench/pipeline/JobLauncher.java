@@ -2,8 +2,10 @@ package io.streamrec.bench.pipeline;
 
 import io.streamrec.config.JobConfig;
 import io.streamrec.job.RecommendationJob;
+import io.streamrec.local.ProgressLine;
 import io.streamrec.metrics.InProcessMetrics;
 import io.streamrec.tools.data.SyntheticWorkload;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -73,7 +75,8 @@ final class JobLauncher {
         long t = System.nanoTime();
         long last = -1;
         long lastChange = System.nanoTime();
-        long lastPrint = System.nanoTime();
+        ProgressLine line = new ProgressLine(progress::line, job + ": encoded", "catalogue items",
+                Duration.ofSeconds(5));
         while (true) {
             long encoded = InProcessMetrics.sum(PipelineBenchmark.ITEM_VECTORS_OPERATOR, "numRecordsOut");
             if (encoded >= settings.catalogue) {
@@ -85,11 +88,7 @@ final class JobLauncher {
             } else if (System.nanoTime() - lastChange > TimeUnit.SECONDS.toNanos(120)) {
                 throw new IllegalStateException(job + ": item encoding stalled at " + encoded);
             }
-            if (System.nanoTime() - lastPrint > 5_000_000_000L) {
-                lastPrint = System.nanoTime();
-                progress.line(String.format(Locale.ROOT, "%s: %,d of %,d catalogue items encoded", job, encoded,
-                        settings.catalogue));
-            }
+            line.update(encoded, settings.catalogue);
             Thread.sleep(100);
         }
         double s = (System.nanoTime() - t) / 1e9;

@@ -1,6 +1,6 @@
 package io.streamrec.bench.pipeline;
 
-import io.streamrec.bench.Json;
+import io.streamrec.bench.BenchJson;
 import io.streamrec.local.kafka.KafkaBrokerProcess;
 import io.streamrec.metrics.InProcessMetrics;
 import io.streamrec.metrics.MetricNames;
@@ -19,6 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.flink.core.execution.JobClient;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * {@code scripts/bench.sh pipeline}: on one Kafka broker, for each job (pass-through ceiling, product job
@@ -55,10 +57,20 @@ public final class PipelineBenchmark {
         BenchSettings settings;
         try {
             settings = BenchSettings.parse(args);
-        } catch (IllegalArgumentException e) {
+        } catch (ParameterException e) {
             System.err.println(e.getMessage());
+            UnmatchedArgumentException.printSuggestions(e, System.err);
+            System.err.print(BenchSettings.usage());
             System.exit(2);
             return;
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage() + " (see --help)");
+            System.exit(2);
+            return;
+        }
+        if (settings.help.requested()) {
+            System.out.print(BenchSettings.usage());
+            System.exit(0);
         }
         try {
             Map<String, Object> result = new PipelineBenchmark(settings, System.out).run();
@@ -128,7 +140,7 @@ public final class PipelineBenchmark {
             result.put("duration_s", Duration.between(started, Instant.now()).toSeconds());
             result.put("commit", settings.commit);
             result.put("command", "scripts/bench.sh pipeline " + String.join(" ", settings.commandLine));
-            Files.writeString(settings.out.resolve("bench.json"), Json.write(result));
+            BenchJson.write(settings.out.resolve("bench.json"), result);
             progress.line("wrote " + settings.out.resolve("bench.json"));
             return result;
         } finally {

@@ -1,6 +1,7 @@
 package io.streamrec.bench.pipeline;
 
 import io.streamrec.avro.Recommendation;
+import io.streamrec.local.ProgressLine;
 import io.streamrec.schemas.AvroCodec;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -122,12 +123,12 @@ final class RecommendationTail implements AutoCloseable {
 
     /**
      * Waits until {@code n} records have been seen; gives up when the count has not grown for
-     * {@code stall}. Prints progress every {@code progressEvery}. Returns whether {@code n} was reached.
+     * {@code stall}. Prints a progress line every 5 s. Returns whether {@code n} was reached.
      */
     boolean awaitCount(long n, Duration stall, Progress progress, String what) throws InterruptedException {
+        ProgressLine line = new ProgressLine(progress::line, what + ":", "recommendations", Duration.ofSeconds(5));
         long last = -1;
         long lastChange = System.nanoTime();
-        long lastPrint = System.nanoTime();
         while (true) {
             long c = count();
             if (c >= n) {
@@ -140,10 +141,7 @@ final class RecommendationTail implements AutoCloseable {
                 progress.line(String.format(Locale.ROOT, "%s: stalled at %,d of %,d recommendations", what, c, n));
                 return false;
             }
-            if (System.nanoTime() - lastPrint > 5_000_000_000L) {
-                lastPrint = System.nanoTime();
-                progress.line(String.format(Locale.ROOT, "%s: %,d of %,d recommendations", what, c, n));
-            }
+            line.update(c, n);
             Thread.sleep(20);
         }
     }

@@ -1,7 +1,7 @@
 package io.streamrec.bench.pipeline;
 
 import io.streamrec.avro.EventType;
-import io.streamrec.bench.Json;
+import io.streamrec.bench.BenchJson;
 import io.streamrec.events.RawRecord;
 import io.streamrec.events.SourcedEvent;
 import io.streamrec.recommenders.ModelInput;
@@ -31,7 +31,7 @@ public final class StateSizes {
     private StateSizes() {}
 
     public static void main(String[] args) throws IOException {
-        System.out.print(Json.write(measure()));
+        System.out.print(BenchJson.write(measure()));
     }
 
     public static Map<String, Object> measure() throws IOException {

@@ -1,6 +1,11 @@
 package io.streamrec.bench.ranking;
 
-import io.streamrec.bench.OptionMap;
+import static io.streamrec.bench.BenchJson.object;
+import static io.streamrec.bench.BenchJson.round;
+
+import io.streamrec.bench.BenchJson;
+import io.streamrec.local.CommandLines;
+import io.streamrec.local.HelpOption;
 import io.streamrec.learning.ModelState;
 import io.streamrec.ranking.FeatureExtractor;
 import io.streamrec.ranking.ModelRanker;
@@ -14,13 +19,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Ranking alone, outside Flink: events per second through {@link ModelRanker#rank} (candidate generation by
@@ -30,49 +39,82 @@ import java.util.function.Function;
  * time and heap of each index. Exact and approximate alternate within each repeat, so both see the same
  * machine noise; each figure is the median over repeats.
  *
- * <p>Usage: {@code RankingBenchmark --out DIR [--quick] [--sizes 10000,100000,1000000] [--dim 384]
- * [--reps 5] [--users 200] [--seconds 1.5] [--search-beams 100,400,800]}. Writes {@code DIR/ranking.json}; the
- * search-beam sweep measures recall@100 and retrieval rate of the same graph at other beams.
+ * <p>Writes {@code DIR/ranking.json}; the search-beam sweep measures recall@100 and retrieval rate of the same
+ * graph at other beams. Options: {@code --help}.
  */
-public final class RankingBenchmark {
+@Command(name = "bench.sh ranking", showDefaultValues = true, sortOptions = false,
+        description = "ModelRanker.rank throughput, exact against HNSW index, recall@100; writes DIR/ranking.json.")
+public final class RankingBenchmark implements Callable<Integer> {
     private static final int CANDIDATES = 100;
     private static final int TOP_N = 10;
 
-    private RankingBenchmark() {}
+    @Mixin
+    HelpOption help;
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> a = OptionMap.parse(args);
-        boolean quick = a.containsKey("quick");
-        Path out = Path.of(a.getOrDefault("out", "target/bench"));
-        int[] sizes = Arrays.stream(a.getOrDefault("sizes", quick ? "10000,100000" : "10000,100000,1000000").split(","))
-                .mapToInt(Integer::parseInt).toArray();
-        int dim = Integer.parseInt(a.getOrDefault("dim", "384"));
-        int reps = Integer.parseInt(a.getOrDefault("reps", quick ? "3" : "5"));
-        int users = Integer.parseInt(a.getOrDefault("users", quick ? "100" : "200"));
-        double seconds = Double.parseDouble(a.getOrDefault("seconds", quick ? "0.7" : "1.5"));
-        String beams = a.getOrDefault("search-beams", "100,400,800");
-        int[] searchBeams = beams.isBlank() ? new int[0]
-                : Arrays.stream(beams.split(",")).mapToInt(Integer::parseInt).toArray();
-        Files.createDirectories(out);
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/bench", description = "Where ranking.json goes.")
+    Path out;
 
-        List<String> results = new ArrayList<>();
-        for (int size : sizes) {
-            results.add(run(size, dim, reps, users, seconds, searchBeams));
-        }
-        String json = "{\n  \"benchmark\": \"ranking\",\n  \"date\": \"" + Instant.now() + "\",\n"
-                + "  \"java\": \"" + System.getProperty("java.version") + "\",\n"
-                + "  \"cpus\": " + Runtime.getRuntime().availableProcessors() + ",\n"
-                + "  \"dot_products\": \"" + Vectors.dotProductMode() + "\",\n"
-                + "  \"max_heap_mb\": " + Runtime.getRuntime().maxMemory() / (1 << 20) + ",\n"
-                + "  \"dimension\": " + dim + ",\n  \"candidates\": " + CANDIDATES + ",\n  \"top_n\": " + TOP_N + ",\n"
-                + "  \"hnsw\": {\"max_degree\": " + HnswIndex.DEFAULT_MAX_DEGREE + ", \"build_beam\": "
-                + HnswIndex.DEFAULT_BUILD_BEAM + ", \"search_beam\": " + HnswIndex.DEFAULT_SEARCH_BEAM + "},\n"
-                + "  \"repeats\": " + reps + ",\n  \"results\": [\n" + String.join(",\n", results) + "\n  ]\n}\n";
-        Files.writeString(out.resolve("ranking.json"), json);
-        System.out.println("wrote " + out.resolve("ranking.json"));
+    @Option(names = "--quick", description = "Shorter: catalogues of 10k and 100k, 3 repeats, 100 users, 0.7 s.")
+    boolean quick;
+
+    @Option(names = "--sizes", paramLabel = "N", split = ",",
+            description = "Catalogue sizes (default 10000,100000,1000000; quick 10000,100000).")
+    List<Integer> sizes;
+
+    @Option(names = "--dim", paramLabel = "D", defaultValue = "384", description = "Vector dimension.")
+    int dim;
+
+    @Option(names = "--reps", paramLabel = "N", description = "Repeats; each figure is their median (default 5; quick 3).")
+    Integer reps;
+
+    @Option(names = "--users", paramLabel = "N", description = "Synthetic users ranked for (default 200; quick 100).")
+    Integer users;
+
+    @Option(names = "--seconds", paramLabel = "S", description = "Length of each rate measurement (default 1.5; quick 0.7).")
+    Double seconds;
+
+    @Option(names = "--search-beams", paramLabel = "B", split = ",", defaultValue = "100,400,800",
+            description = "Search beams of the recall sweep on the same graph; \"\" for none.")
+    List<String> searchBeams;
+
+    public static void main(String[] args) {
+        System.exit(CommandLines.execute(new RankingBenchmark(), args));
     }
 
-    private static String run(int size, int dim, int reps, int userCount, double seconds, int[] searchBeams) {
+    @Override
+    public Integer call() throws Exception {
+        List<Integer> catalogueSizes = sizes != null ? sizes : quick ? List.of(10_000, 100_000)
+                : List.of(10_000, 100_000, 1_000_000);
+        int repeats = reps != null ? reps : quick ? 3 : 5;
+        int userCount = users != null ? users : quick ? 100 : 200;
+        double rateSeconds = seconds != null ? seconds : quick ? 0.7 : 1.5;
+        int[] beams = searchBeams.stream().filter(b -> !b.isBlank()).mapToInt(RankingBenchmark::beam).toArray();
+        Files.createDirectories(out);
+
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (int size : catalogueSizes) {
+            results.add(run(size, dim, repeats, userCount, rateSeconds, beams));
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("benchmark", "ranking");
+        json.put("date", Instant.now().toString());
+        json.put("java", System.getProperty("java.version"));
+        json.put("cpus", Runtime.getRuntime().availableProcessors());
+        json.put("dot_products", Vectors.dotProductMode());
+        json.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1 << 20));
+        json.put("dimension", dim);
+        json.put("candidates", CANDIDATES);
+        json.put("top_n", TOP_N);
+        json.put("hnsw", object("max_degree", HnswIndex.DEFAULT_MAX_DEGREE, "build_beam", HnswIndex.DEFAULT_BUILD_BEAM,
+                "search_beam", HnswIndex.DEFAULT_SEARCH_BEAM));
+        json.put("repeats", repeats);
+        json.put("results", results);
+        BenchJson.write(out.resolve("ranking.json"), json);
+        System.out.println("wrote " + out.resolve("ranking.json"));
+        return 0;
+    }
+
+    private static Map<String, Object> run(int size, int dim, int reps, int userCount, double seconds, int[] searchBeams) {
         log("catalogue of %,d items, %d-d", size, dim);
         ClusteredCatalogue catalogue = new ClusteredCatalogue(size, dim);
         Map<String, ItemVector> items = catalogue.items;
@@ -148,7 +190,7 @@ public final class RankingBenchmark {
                     rates[0][rep], rates[1][rep], rates[2][rep], rates[3][rep], rates[4][rep]);
         }
         // Recall and rate against the search beam, on the same graph and users.
-        List<String> sweep = new ArrayList<>();
+        List<Map<String, Object>> sweep = new ArrayList<>();
         for (int beam : searchBeams) {
             hnsw.setSearchBeam(beam);
             double beamRecall = recall(exact, hnsw, recallUsers, contexts, fused, purchased);
@@ -159,31 +201,38 @@ public final class RankingBenchmark {
                     (c, ex) -> hnsw.topK(fused.get(c), CANDIDATES, ex::contains).size());
             log("  search beam %d: recall@100 %.4f, top-100 alone %.0f/s (%.0f/s not told the exclusions' count)",
                     beam, beamRecall, q, untold);
-            sweep.add(String.format(Locale.ROOT, "{\"search_beam\": %d, \"recall_at_100\": %.4f, \"top100_per_s\": %.1f, "
-                    + "\"top100_per_s_untold_exclusions\": %.1f}", beam, beamRecall, q, untold));
+            sweep.add(object("search_beam", beam, "recall_at_100", round(beamRecall, 4), "top100_per_s", round(q, 1),
+                    "top100_per_s_untold_exclusions", round(untold, 1)));
         }
         hnsw.setSearchBeam(HnswIndex.DEFAULT_SEARCH_BEAM);
         double exactRate = CallRate.median(rates[0]);
         double hnswRate = CallRate.median(rates[1]);
         log("  median: rank exact %.0f/s, hnsw %.0f/s (x%.1f)", exactRate, hnswRate, hnswRate / exactRate);
         double per100k = 100_000.0 / size / (1 << 20);
-        return String.format(Locale.ROOT, "    {\"items\": %d, \"categories\": %d, \"users\": %d,%n"
-                + "     \"rank_events_per_s\": {\"exact\": %.1f, \"hnsw\": %.1f, \"ratio\": %.2f},%n"
-                + "     \"retrieval_top100_per_s\": {\"exact\": %.1f, \"hnsw\": %.1f, \"ratio\": %.2f, "
-                + "\"hnsw_live_graph\": %.1f, \"copy_to_live_ratio\": %.2f},%n"
-                + "     \"recall_at_100\": %.4f, \"recall_at_100_live_graph\": %.4f,%n"
-                + "     \"build_s\": {\"exact\": %.2f, \"hnsw\": %.2f},%n"
-                + "     \"heap_mb_per_100k\": {\"item_vectors\": %.1f, \"exact\": %.1f, \"hnsw\": %.1f, "
-                + "\"hnsw_graph_jvector\": %.1f},%n"
-                + "     \"rank_events_per_s_reps\": {\"exact\": %s, \"hnsw\": %s},%n"
-                + "     \"search_beam_sweep\": [%s]}",
-                size, catalogue.categories, userCount, exactRate, hnswRate, hnswRate / exactRate,
-                CallRate.median(rates[2]), CallRate.median(rates[3]),
-                CallRate.median(rates[3]) / CallRate.median(rates[2]), CallRate.median(rates[4]),
-                CallRate.median(rates[3]) / CallRate.median(rates[4]), recall, liveRecall,
-                exactBuildS, hnswBuildS, vectorsBytes * per100k, exactBytes * per100k, hnswBytes * per100k,
-                hnsw.graphBytes() * per100k, Arrays.toString(CallRate.round(rates[0])),
-                Arrays.toString(CallRate.round(rates[1])), String.join(", ", sweep));
+        double exactTop = CallRate.median(rates[2]);
+        double hnswTop = CallRate.median(rates[3]);
+        double liveTop = CallRate.median(rates[4]);
+        return object("items", size, "categories", catalogue.categories, "users", userCount,
+                "rank_events_per_s", object("exact", round(exactRate, 1), "hnsw", round(hnswRate, 1),
+                        "ratio", round(hnswRate / exactRate, 2)),
+                "retrieval_top100_per_s", object("exact", round(exactTop, 1), "hnsw", round(hnswTop, 1),
+                        "ratio", round(hnswTop / exactTop, 2), "hnsw_live_graph", round(liveTop, 1),
+                        "copy_to_live_ratio", round(hnswTop / liveTop, 2)),
+                "recall_at_100", round(recall, 4), "recall_at_100_live_graph", round(liveRecall, 4),
+                "build_s", object("exact", round(exactBuildS, 2), "hnsw", round(hnswBuildS, 2)),
+                "heap_mb_per_100k", object("item_vectors", round(vectorsBytes * per100k, 1),
+                        "exact", round(exactBytes * per100k, 1), "hnsw", round(hnswBytes * per100k, 1),
+                        "hnsw_graph_jvector", round(hnsw.graphBytes() * per100k, 1)),
+                "rank_events_per_s_reps", object("exact", CallRate.round(rates[0]), "hnsw", CallRate.round(rates[1])),
+                "search_beam_sweep", sweep);
+    }
+
+    private static int beam(String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--search-beams takes whole numbers, got '" + value + "'");
+        }
     }
 
     /** Mean recall@100 of the graph against the exact scan over the first {@code users} users, same exclusions. */

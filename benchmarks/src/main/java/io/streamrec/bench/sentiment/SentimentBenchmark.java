@@ -1,7 +1,12 @@
 package io.streamrec.bench.sentiment;
 
-import io.streamrec.bench.OptionMap;
+import static io.streamrec.bench.BenchJson.object;
+import static io.streamrec.bench.BenchJson.round;
+
+import io.streamrec.bench.BenchJson;
 import io.streamrec.bench.sentiment.AmazonReviews.Review;
+import io.streamrec.local.CommandLines;
+import io.streamrec.local.HelpOption;
 import io.streamrec.state.SentimentClassifier;
 import io.streamrec.text.EncoderSettings;
 import io.streamrec.text.model.ModelDirectoryResolver;
@@ -15,10 +20,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Accuracy of review sentiment from text on labelled Amazon reviews (Ni, Li, McAuley, EMNLP 2019; research
@@ -29,16 +39,31 @@ import java.util.Random;
  * with its threshold tuned on the tuning half for balanced accuracy, and a class-weighted logistic regression
  * on the vectors trained on the tuning half (for comparison; the job does not ship it).
  *
- * <p>Usage: {@code SentimentBenchmark --dataset DIR [--out DIR] [--limit N]}. Writes {@code DIR/sentiment.json}.
+ * <p>Writes {@code DIR/sentiment.json}. Options: {@code --help}.
  */
-public final class SentimentBenchmark {
-    private SentimentBenchmark() {}
+@Command(name = "bench.sh sentiment", showDefaultValues = true,
+        description = "Review sentiment accuracy on labelled reviews; writes DIR/sentiment.json.")
+public final class SentimentBenchmark implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> a = OptionMap.parse(args);
-        Path dataset = Path.of(a.getOrDefault("dataset", "../shared/datasets/amazon-all-beauty-5core"));
-        Path out = Path.of(a.getOrDefault("out", "target/bench"));
-        int limit = Integer.parseInt(a.getOrDefault("limit", "0"));
+    @Option(names = "--dataset", paramLabel = "DIR", defaultValue = "../shared/datasets/amazon-all-beauty-5core",
+            description = "Amazon reviews (JSON lines) with star ratings.")
+    Path dataset;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/bench", description = "Where sentiment.json goes.")
+    Path out;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
+            description = "A random sample of N labelled reviews (seed 1); 0 = all.")
+    int limit;
+
+    public static void main(String[] args) {
+        System.exit(CommandLines.execute(new SentimentBenchmark(), args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
         Files.createDirectories(out);
 
         int[] counts = new int[3]; // rows, duplicates, neutral
@@ -115,7 +140,7 @@ public final class SentimentBenchmark {
         double[] majority = new double[reviews.size()];
         Arrays.fill(majority, 1.0);
 
-        List<String> rows = new ArrayList<>();
+        List<Map<String, Object>> rows = new ArrayList<>();
         rows.add(row("majority class (always positive)", ClassifierMetrics.of(held, labels, majority, 0), null));
         ClassifierMetrics zs = ClassifierMetrics.of(held, labels, shipped, 0);
         zs.auc = ClassifierMetrics.auc(held, labels, margin);
@@ -127,19 +152,22 @@ public final class SentimentBenchmark {
                 ClassifierMetrics.of(held, labels, lr, 0.5), 0.5));
 
         long heldPos = held.stream().filter(i -> labels[i]).count();
-        String json = "{\n  \"benchmark\": \"sentiment\",\n  \"date\": \"" + Instant.now() + "\",\n"
-                + "  \"dataset\": \"" + dataset.getFileName() + "\",\n"
-                + String.format(Locale.ROOT, "  \"rows\": %d, \"duplicates_removed\": %d, \"three_star_excluded\": %d,%n",
-                        counts[0], counts[1], counts[2])
-                + String.format(Locale.ROOT, "  \"labelled\": {\"positive\": %d, \"negative\": %d},%n",
-                        positives, reviews.size() - positives)
-                + String.format(Locale.ROOT, "  \"held_out\": {\"positive\": %d, \"negative\": %d},%n",
-                        heldPos, held.size() - heldPos)
-                + "  \"encoder\": \"" + spec.toString().replace("\"", "'") + "\",\n"
-                + String.format(Locale.ROOT, "  \"encode_seconds\": %.1f,%n", encodeS)
-                + "  \"methods\": [\n" + String.join(",\n", rows) + "\n  ]\n}\n";
-        Files.writeString(out.resolve("sentiment.json"), json);
-        System.out.print(json);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("benchmark", "sentiment");
+        json.put("date", Instant.now().toString());
+        json.put("dataset", dataset.getFileName().toString());
+        json.put("rows", counts[0]);
+        json.put("duplicates_removed", counts[1]);
+        json.put("three_star_excluded", counts[2]);
+        json.put("labelled", object("positive", positives, "negative", reviews.size() - positives));
+        json.put("held_out", object("positive", heldPos, "negative", held.size() - heldPos));
+        json.put("encoder", spec.toString().replace("\"", "'"));
+        json.put("encode_seconds", round(encodeS, 1));
+        json.put("methods", rows);
+        String text = BenchJson.write(json);
+        Files.writeString(out.resolve("sentiment.json"), text);
+        System.out.print(text);
+        return 0;
     }
 
     private static float[] centroid(float[][] vectors) {
@@ -164,10 +192,17 @@ public final class SentimentBenchmark {
         return aa == 0 || bb == 0 ? 0 : ab / Math.sqrt(aa * bb);
     }
 
-    private static String row(String method, ClassifierMetrics m, Double threshold) {
-        return String.format(Locale.ROOT, "    {\"method\": \"%s\", \"accuracy\": %.4f, \"balanced_accuracy\": %.4f, "
-                + "\"roc_auc\": %.4f, \"recall_positive\": %.4f, \"recall_negative\": %.4f%s}", method, m.accuracy,
-                m.balancedAccuracy, m.auc, m.recallPositive, m.recallNegative,
-                threshold == null ? "" : String.format(Locale.ROOT, ", \"threshold\": %.4f", threshold));
+    private static Map<String, Object> row(String method, ClassifierMetrics m, Double threshold) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("method", method);
+        row.put("accuracy", round(m.accuracy, 4));
+        row.put("balanced_accuracy", round(m.balancedAccuracy, 4));
+        row.put("roc_auc", round(m.auc, 4));
+        row.put("recall_positive", round(m.recallPositive, 4));
+        row.put("recall_negative", round(m.recallNegative, 4));
+        if (threshold != null) {
+            row.put("threshold", round(threshold, 4));
+        }
+        return row;
     }
 }

@@ -3,11 +3,10 @@ package io.streamrec.bench.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.streamrec.bench.Json;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine.ParameterException;
 
 class LatencyStatsTest {
 
@@ -83,45 +82,6 @@ class LatencyStatsTest {
     }
 
     @Test
-    void writesJson() {
-        Map<String, Object> latency = new LinkedHashMap<>();
-        latency.put("p50", 3L);
-        latency.put("max", 12L);
-        Map<String, Object> job = new LinkedHashMap<>();
-        job.put("events_per_s", 61234L);
-        job.put("latency_ms", latency);
-        job.put("ratio", 0.5);
-        job.put("rate", 100.0);
-        job.put("empty", new LinkedHashMap<>());
-        job.put("nan", Double.NaN);
-        job.put("note", "a \"quoted\"\tline\n");
-        job.put("list", List.of(1, "x", true));
-        job.put("none", null);
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("jobs", Map.of("passthrough", job));
-        assertThat(Json.write(root)).isEqualTo("""
-                {
-                  "jobs": {
-                    "passthrough": {
-                      "events_per_s": 61234,
-                      "latency_ms": {
-                        "p50": 3,
-                        "max": 12
-                      },
-                      "ratio": 0.5,
-                      "rate": 100.0,
-                      "empty": {},
-                      "nan": null,
-                      "note": "a \\"quoted\\"\\tline\\n",
-                      "list": [1, "x", true],
-                      "none": null
-                    }
-                  }
-                }
-                """);
-    }
-
-    @Test
     void parsesOptions() {
         BenchSettings s = BenchSettings.parse(new String[] {"--quick", "--jobs", "passthrough,model", "--rate", "500",
                 "--", "--execution.buffer-timeout", "10 ms", "--encoder.threads=2"});
@@ -145,5 +105,13 @@ class LatencyStatsTest {
                 .containsExactly(0.05, 0.25, 1.0);
         assertThatThrownBy(() -> BenchSettings.parse(new String[] {"--latency-sweep", "0.1,2"}))
                 .hasMessageContaining("fractions of saturation in (0, 1], got 2");
+        assertThat(full.exactlyOnce).isTrue();
+        assertThat(BenchSettings.parse(new String[] {"--no-exactly-once"}).exactlyOnce).isFalse();
+        assertThatThrownBy(() -> BenchSettings.parse(new String[] {"--rat", "5"}))
+                .isInstanceOf(ParameterException.class).hasMessageContaining("'--rat'");
+        assertThatThrownBy(() -> BenchSettings.parse(new String[] {"--events", "many"}))
+                .isInstanceOf(ParameterException.class).hasMessageContaining("--events").hasMessageContaining("'many'");
+        assertThat(BenchSettings.usage()).contains("--latency-sweep=F[,F...]").contains("--[no-]exactly-once")
+                .contains("quick 100000").contains("Default: 10000").doesNotContain("Default: -1");
     }
 }

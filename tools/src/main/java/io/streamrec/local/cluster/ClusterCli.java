@@ -1,5 +1,7 @@
 package io.streamrec.local.cluster;
 
+import io.streamrec.local.CommandLines;
+import io.streamrec.local.HelpOption;
 import io.streamrec.local.JvmModuleFlags;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,53 +9,127 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
- * Behind {@code scripts/cluster-local.sh}: a standalone cluster that outlives this command.
- * <pre>
- *   start  [--dir D] [--task-managers N] [--slots S] [--port P] [--model]
- *   stop   [--dir D]
- *   status [--dir D]
- *   submit [--dir D] [-- --key value ...]   (the job's options, as for flink run)
- * </pre>
+ * Behind {@code scripts/cluster-local.sh}: a standalone cluster that outlives this command, with the commands
+ * {@code start}, {@code stop}, {@code status} and {@code submit} (all take {@code --dir}).
  * {@code submit} is {@code flink run --detached} of the shaded job jar: Flink's command-line client
  * ({@code CliFrontend}) runs the jar's main class (its preflight checks, then the job graph) in a JVM of its own
  * from the cluster's Flink jars and hands the job to the cluster; this module needs none of the job's classes.
  */
-public final class ClusterCli {
-    private ClusterCli() {}
+@Command(name = "cluster-local.sh", description = "A standalone Flink session cluster on 127.0.0.1.",
+        subcommands = {ClusterCli.Start.class, ClusterCli.Stop.class, ClusterCli.Status.class, ClusterCli.Submit.class})
+public final class ClusterCli implements Runnable {
+    @Mixin
+    HelpOption help;
 
-    public static void main(String[] args) throws Exception {
-        if (args.length == 0) {
-            usage();
+    @Spec
+    CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(CommandLines.execute(new ClusterCli(), args));
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing command: start, stop, status or submit");
+    }
+
+    /** The cluster's folder: configuration, pid files, logs. */
+    static final class ClusterDir {
+        @Option(names = "--dir", paramLabel = "DIR", defaultValue = ".local/flink",
+                description = "The cluster's folder (configuration, pid files, logs).")
+        Path dir;
+
+        Path path() {
+            return dir.toAbsolutePath();
         }
-        String command = args[0];
-        Path dir = Path.of(".local/flink");
-        int taskManagers = 1;
-        int port = 8081;
-        ClusterSettings settings = ClusterSettings.small();
+    }
+
+    @Command(name = "start", showDefaultValues = true, description = "Start a JobManager and TaskManagers.")
+    static final class Start implements Callable<Integer> {
+        @Mixin
+        HelpOption help;
+
+        @Mixin
+        ClusterDir dir;
+
+        @Option(names = "--task-managers", paramLabel = "N", defaultValue = "1", description = "TaskManager JVMs.")
+        int taskManagers;
+
+        @Option(names = "--slots", paramLabel = "S",
+                description = "Task slots per TaskManager (default: the cluster size's own).")
+        Integer slots;
+
+        @Option(names = "--port", paramLabel = "P", defaultValue = "8081", description = "REST and web UI port.")
+        int port;
+
+        @Option(names = "--model", description = "Size the TaskManagers for the MODEL recommender (off-heap for "
+                + "ONNX Runtime) and load the encoder's native-library jars parent-first.")
+        boolean model;
+
+        @Override
+        public Integer call() throws IOException {
+            ClusterSettings settings = model ? ClusterSettings.forModel() : ClusterSettings.small();
+            start(dir.path(), slots == null ? settings : settings.withSlots(slots), taskManagers, port);
+            return 0;
+        }
+    }
+
+    @Command(name = "stop", showDefaultValues = true, description = "Stop the cluster's processes.")
+    static final class Stop implements Callable<Integer> {
+        @Mixin
+        HelpOption help;
+
+        @Mixin
+        ClusterDir dir;
+
+        @Override
+        public Integer call() throws IOException {
+            stop(dir.path());
+            return 0;
+        }
+    }
+
+    @Command(name = "status", showDefaultValues = true,
+            description = "The processes, TaskManagers and jobs; exit code 0 when the cluster answers.")
+    static final class Status implements Callable<Integer> {
+        @Mixin
+        HelpOption help;
+
+        @Mixin
+        ClusterDir dir;
+
+        @Override
+        public Integer call() throws IOException {
+            return status(dir.path()) ? 0 : 1;
+        }
+    }
+
+    @Command(name = "submit", showDefaultValues = true,
+            description = "Run the job jar's main through Flink's client, detached; exit code: the client's.")
+    static final class Submit implements Callable<Integer> {
+        @Mixin
+        HelpOption help;
+
+        @Mixin
+        ClusterDir dir;
+
+        @Parameters(paramLabel = "JOB-OPTION", description = "After --: the job's options, as for flink run "
+                + "(e.g. -- --kafka.bootstrap-servers 127.0.0.1:9092).")
         List<String> jobArgs = new ArrayList<>();
-        for (int i = 1; i < args.length; i++) {
-            switch (args[i]) {
-                case "--dir" -> dir = Path.of(args[++i]);
-                case "--task-managers" -> taskManagers = Integer.parseInt(args[++i]);
-                case "--slots" -> settings = settings.withSlots(Integer.parseInt(args[++i]));
-                case "--port" -> port = Integer.parseInt(args[++i]);
-                case "--model" -> settings = ClusterSettings.forModel();
-                case "--" -> {
-                    jobArgs.addAll(List.of(args).subList(i + 1, args.length));
-                    i = args.length;
-                }
-                default -> usage();
-            }
-        }
-        dir = dir.toAbsolutePath();
-        switch (command) {
-            case "start" -> start(dir, settings, taskManagers, port);
-            case "stop" -> stop(dir);
-            case "status" -> System.exit(status(dir) ? 0 : 1);
-            case "submit" -> System.exit(submit(dir, jobArgs));
-            default -> usage();
+
+        @Override
+        public Integer call() throws Exception {
+            return submit(dir.path(), jobArgs);
         }
     }
 
@@ -159,11 +235,5 @@ public final class ClusterCli {
         // TaskManagers first, so the JobManager does not log their loss as failures it must handle.
         files.sort(java.util.Comparator.comparing((Path p) -> p.getFileName().toString().startsWith("job")));
         return files;
-    }
-
-    private static void usage() {
-        System.err.println("usage: cluster-local.sh start [--task-managers N] [--slots S] [--port P] [--model] "
-                + "| stop | status | submit [-- --key value ...]   (all take --dir D)");
-        System.exit(2);
     }
 }

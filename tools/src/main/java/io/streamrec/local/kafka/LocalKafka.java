@@ -1,66 +1,121 @@
 package io.streamrec.local.kafka;
 
-import io.streamrec.local.CommandLine;
+import io.streamrec.local.CommandLines;
+import io.streamrec.local.HelpOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
- * Command line for the local broker, used by {@code scripts/kafka-local.sh}:
- *
- * <pre>
- *   LocalKafka start  [--dir DIR] [--port 9092] [--controller-port 9093]   start detached, create topics
- *   LocalKafka stop   [--dir DIR]                                          stop the broker of DIR
- *   LocalKafka status [--dir DIR]                                          exit 0 when it runs
- * </pre>
+ * Command line for the local broker, used by {@code scripts/kafka-local.sh}: {@code start} (detached, creates the
+ * topics), {@code stop}, {@code status} (exit 0 when it runs), each with {@code --dir}, {@code --port} and
+ * {@code --controller-port}.
  */
-public final class LocalKafka {
-    private LocalKafka() {}
+@Command(name = "LocalKafka", description = "The local Kafka broker (KRaft, 127.0.0.1 only) of a data folder.",
+        subcommands = {LocalKafka.Start.class, LocalKafka.Stop.class, LocalKafka.Status.class})
+public final class LocalKafka implements Runnable {
+    @Mixin
+    HelpOption help;
 
-    public static void main(String[] args) throws Exception {
-        if (args.length == 0 || args[0].equals("--help")) {
-            usage();
-            System.exit(args.length == 0 ? 2 : 0);
+    @Spec
+    CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(CommandLines.execute(new LocalKafka(), args));
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing command: start, stop or status");
+    }
+
+    /** The options every command takes. */
+    static final class BrokerOptions {
+        @Option(names = "--dir", paramLabel = "DIR", defaultValue = ".local/kafka",
+                description = "The broker's data folder (and its pid file).")
+        Path dir;
+
+        @Option(names = "--port", paramLabel = "PORT", defaultValue = "9092", description = "Client port on 127.0.0.1.")
+        int port;
+
+        @Option(names = "--controller-port", paramLabel = "PORT",
+                description = "KRaft controller port (default: --port + 1).")
+        Integer controllerPort;
+    }
+
+    @Command(name = "start", showDefaultValues = true,
+            description = "Start the broker detached (unless it runs) and create the product's topics.")
+    static final class Start implements Callable<Integer> {
+        @Mixin
+        HelpOption help;
+
+        @Mixin
+        BrokerOptions broker;
+
+        @Override
+        public Integer call() throws Exception {
+            Optional<ProcessHandle> running = running(broker.dir);
+            if (running.isPresent()) {
+                System.out.println("Kafka already running (pid " + running.get().pid() + ") on 127.0.0.1:" + broker.port);
+                return 0;
+            }
+            int controllerPort = broker.controllerPort != null ? broker.controllerPort : broker.port + 1;
+            System.out.println("Starting Kafka (KRaft) on 127.0.0.1:" + broker.port + ", data in " + broker.dir + " ...");
+            KafkaBrokerProcess process = KafkaBrokerProcess.start(broker.dir, broker.port, controllerPort,
+                    Duration.ofSeconds(90));
+            List<String> created = TopicAdmin.createTopics(process.bootstrapServers());
+            System.out.println("Kafka ready on " + process.bootstrapServers() + " (pid " + process.pid() + ")"
+                    + (created.isEmpty() ? "" : "; created topics " + created));
+            // Leave the broker running after this JVM exits.
+            return 0;
         }
-        CommandLine cli = CommandLine.parse(List.of(args).subList(1, args.length));
-        Path dir = Path.of(cli.get("dir", ".local/kafka"));
-        int port = cli.getInt("port", 9092);
-        int controllerPort = cli.getInt("controller-port", port + 1);
-        switch (args[0]) {
-            case "start" -> {
-                Optional<ProcessHandle> running = running(dir);
-                if (running.isPresent()) {
-                    System.out.println("Kafka already running (pid " + running.get().pid() + ") on 127.0.0.1:" + port);
-                    return;
-                }
-                System.out.println("Starting Kafka (KRaft) on 127.0.0.1:" + port + ", data in " + dir + " ...");
-                KafkaBrokerProcess broker = KafkaBrokerProcess.start(dir, port, controllerPort, Duration.ofSeconds(90));
-                List<String> created = TopicAdmin.createTopics(broker.bootstrapServers());
-                System.out.println("Kafka ready on " + broker.bootstrapServers() + " (pid " + broker.pid() + ")"
-                        + (created.isEmpty() ? "" : "; created topics " + created));
-                // Leave the broker running after this JVM exits.
+    }
+
+    @Command(name = "stop", showDefaultValues = true, description = "Stop the broker of --dir.")
+    static final class Stop implements Callable<Integer> {
+        @Mixin
+        HelpOption help;
+
+        @Mixin
+        BrokerOptions broker;
+
+        @Override
+        public Integer call() throws Exception {
+            Optional<ProcessHandle> running = running(broker.dir);
+            if (running.isEmpty()) {
+                System.out.println("Kafka is not running (no live pid in " + broker.dir.resolve("broker.pid") + ")");
+                return 0;
             }
-            case "stop" -> {
-                Optional<ProcessHandle> running = running(dir);
-                if (running.isEmpty()) {
-                    System.out.println("Kafka is not running (no live pid in " + dir.resolve("broker.pid") + ")");
-                    return;
-                }
-                KafkaBrokerProcess.stopProcess(running.get(), Duration.ofSeconds(30));
-                Files.deleteIfExists(dir.resolve("broker.pid"));
-                System.out.println("Kafka stopped (pid " + running.get().pid() + ")");
-            }
-            case "status" -> {
-                Optional<ProcessHandle> running = running(dir);
-                System.out.println(running.map(h -> "Kafka running (pid " + h.pid() + ")").orElse("Kafka not running"));
-                System.exit(running.isPresent() ? 0 : 1);
-            }
-            default -> {
-                usage();
-                System.exit(2);
-            }
+            KafkaBrokerProcess.stopProcess(running.get(), Duration.ofSeconds(30));
+            Files.deleteIfExists(broker.dir.resolve("broker.pid"));
+            System.out.println("Kafka stopped (pid " + running.get().pid() + ")");
+            return 0;
+        }
+    }
+
+    @Command(name = "status", showDefaultValues = true,
+            description = "Say whether the broker of --dir runs; exit code 0 when it does, 1 otherwise.")
+    static final class Status implements Callable<Integer> {
+        @Mixin
+        HelpOption help;
+
+        @Mixin
+        BrokerOptions broker;
+
+        @Override
+        public Integer call() throws Exception {
+            Optional<ProcessHandle> running = running(broker.dir);
+            System.out.println(running.map(h -> "Kafka running (pid " + h.pid() + ")").orElse("Kafka not running"));
+            return running.isPresent() ? 0 : 1;
         }
     }
 
@@ -81,9 +136,5 @@ public final class LocalKafka {
         } catch (java.io.IOException e) {
             return true;
         }
-    }
-
-    private static void usage() {
-        System.err.println("usage: LocalKafka start|stop|status [--dir DIR] [--port PORT] [--controller-port PORT]");
     }
 }

@@ -1,6 +1,5 @@
 package io.streamrec.tools;
 
-import io.streamrec.local.CommandLine;
 import io.streamrec.schemas.Topic;
 import io.streamrec.tools.data.SyntheticWorkload;
 import java.io.PrintStream;
@@ -8,11 +7,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-/** What {@link ReplayProducer} replays, where to, and how fast. Fluent setters; defaults as on the command line. */
-public final class ReplaySettings {
+/**
+ * What {@link ReplayProducer} replays, where to, and how fast: fluent setters that check their values, defaults as
+ * on its command line ({@link ReplayProducerCommand}).
+ */
+public final class ReplayProducerSettings {
     /** Which time the events carry. */
     public enum EventTime {
         /** The send time: the timeline is shifted so that latency can be measured end to end. */
@@ -41,47 +42,13 @@ public final class ReplaySettings {
     private PrintStream progress = System.out;
     private Duration progressInterval = Duration.ofSeconds(2);
 
-    public static ReplaySettings fromCommandLine(CommandLine cli) {
-        ReplaySettings s = new ReplaySettings()
-                .bootstrap(cli.get("bootstrap", "127.0.0.1:9092"))
-                .events(cli.getLong("events", 10_000))
-                .rate(cli.getDouble("rate", 1000))
-                .seed(cli.getLong("seed", 42))
-                .items(cli.getInt("items", SyntheticWorkload.DEFAULT_ITEMS))
-                .users(cli.getInt("users", SyntheticWorkload.DEFAULT_USERS))
-                .badRecords(cli.getInt("bad-records", 0))
-                .connectTimeout(Duration.ofSeconds(cli.getLong("connect-timeout", 15)))
-                .catalogueLead(Duration.ofSeconds(cli.getLong("catalogue-lead", 0)));
-        if (cli.has("dataset")) {
-            s.dataset(Path.of(cli.get("dataset", "")));
-        }
-        if (cli.has("event-time")) {
-            String mode = cli.get("event-time", "");
-            try {
-                s.eventTime(EventTime.valueOf(mode.toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--event-time expects now or original, got '" + mode + "'");
-            }
-        }
-        if (cli.has("run-id")) {
-            s.runId(cli.get("run-id", ""));
-        }
-        for (Topic topic : TOPICS) {
-            String option = "topic-" + topic.defaultName();
-            if (cli.has(option)) {
-                s.topicName(topic, cli.get(option, topic.defaultName()));
-            }
-        }
-        return s;
-    }
-
-    public ReplaySettings bootstrap(String value) {
+    public ReplayProducerSettings bootstrap(String value) {
         bootstrap = value;
         return this;
     }
 
     /** Events to replay; 0 means all events of the dataset (not allowed for the synthetic workload). */
-    public ReplaySettings events(long value) {
+    public ReplayProducerSettings events(long value) {
         if (value < 0) {
             throw new IllegalArgumentException("--events must not be negative: " + value);
         }
@@ -90,7 +57,7 @@ public final class ReplaySettings {
     }
 
     /** Events per second; 0 means as fast as possible. */
-    public ReplaySettings rate(double value) {
+    public ReplayProducerSettings rate(double value) {
         if (value < 0 || Double.isNaN(value)) {
             throw new IllegalArgumentException("--rate must be 0 (unlimited) or positive: " + value);
         }
@@ -99,29 +66,29 @@ public final class ReplaySettings {
     }
 
     /** A dataset folder (see {@code DatasetReader}); null for the synthetic workload. */
-    public ReplaySettings dataset(Path value) {
+    public ReplayProducerSettings dataset(Path value) {
         dataset = value;
         return this;
     }
 
-    public ReplaySettings seed(long value) {
+    public ReplayProducerSettings seed(long value) {
         seed = value;
         return this;
     }
 
     /** Catalogue size of the synthetic workload. */
-    public ReplaySettings items(int value) {
+    public ReplayProducerSettings items(int value) {
         items = value;
         return this;
     }
 
     /** User count of the synthetic workload. */
-    public ReplaySettings users(int value) {
+    public ReplayProducerSettings users(int value) {
         users = value;
         return this;
     }
 
-    public ReplaySettings badRecords(int value) {
+    public ReplayProducerSettings badRecords(int value) {
         if (value < 0) {
             throw new IllegalArgumentException("--bad-records must not be negative: " + value);
         }
@@ -129,7 +96,7 @@ public final class ReplaySettings {
         return this;
     }
 
-    public ReplaySettings topicName(Topic topic, String name) {
+    public ReplayProducerSettings topicName(Topic topic, String name) {
         if (!TOPICS.contains(topic)) {
             throw new IllegalArgumentException("the replay does not write to " + topic);
         }
@@ -138,7 +105,7 @@ public final class ReplaySettings {
     }
 
     /** Null picks the default: NOW for the synthetic workload, ORIGINAL for datasets. */
-    public ReplaySettings eventTime(EventTime value) {
+    public ReplayProducerSettings eventTime(EventTime value) {
         eventTime = value;
         return this;
     }
@@ -148,13 +115,13 @@ public final class ReplaySettings {
      * for duplicates. Null picks the default: none with original times, the start time (base 36) with
      * NOW; empty means none.
      */
-    public ReplaySettings runId(String value) {
+    public ReplayProducerSettings runId(String value) {
         runId = value;
         return this;
     }
 
     /** Pause between the initial catalogue and the first event, so the job can encode the catalogue first. */
-    public ReplaySettings catalogueLead(Duration value) {
+    public ReplayProducerSettings catalogueLead(Duration value) {
         catalogueLead = value;
         return this;
     }
@@ -163,18 +130,18 @@ public final class ReplaySettings {
         return catalogueLead;
     }
 
-    public ReplaySettings connectTimeout(Duration value) {
+    public ReplayProducerSettings connectTimeout(Duration value) {
         connectTimeout = value;
         return this;
     }
 
     /** Where progress and the final line go; null for none. */
-    public ReplaySettings progress(PrintStream value) {
+    public ReplayProducerSettings progress(PrintStream value) {
         progress = value;
         return this;
     }
 
-    public ReplaySettings progressInterval(Duration value) {
+    public ReplayProducerSettings progressInterval(Duration value) {
         progressInterval = value;
         return this;
     }
