@@ -11,6 +11,8 @@ import io.streamrec.events.DecodeItems;
 import io.streamrec.events.EventValidator;
 import io.streamrec.events.ItemUpdate;
 import io.streamrec.events.SourcedEvent;
+import io.streamrec.metrics.MetricNames;
+import java.util.List;
 import java.util.Objects;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
@@ -55,6 +57,16 @@ public final class RecommendationJob {
         public static final String FORGET_REQUESTS_SOURCE = "source-forget-requests";
         public static final String DECODE_FORGET_REQUESTS = "decode-forget-requests";
         public static final String FORGET_ACKNOWLEDGEMENTS_SINK = "sink-forget-acknowledgements";
+
+        /**
+         * The Kafka sources: their state is the topics' split offsets, which mean nothing on another broker's topics
+         * (a savepoint made on one broker for a job on another drops it: scripts/bootstrap.sh).
+         */
+        public static final List<String> KAFKA_SOURCES = List.of(EVENTS_SOURCE, ITEMS_SOURCE, MODEL_UPDATES_SOURCE,
+                FORGET_REQUESTS_SOURCE);
+        /** The Kafka sinks: their state is the transactions of one broker. */
+        public static final List<String> KAFKA_SINKS = List.of(RECOMMENDATIONS_SINK, DEAD_LETTERS_SINK,
+                MODEL_UPDATES_SINK, FORGET_ACKNOWLEDGEMENTS_SINK);
 
         private Uids() {}
     }
@@ -108,7 +120,7 @@ public final class RecommendationJob {
                 .fromSource(sources.events(), WatermarkStrategy.noWatermarks(), "events")
                 .uid(Uids.EVENTS_SOURCE)
                 .process(new DecodeEvents(validator))
-                .name("decode and validate events")
+                .name(MetricNames.DECODE_OPERATOR)
                 .uid(Uids.DECODE_EVENTS);
         deadLetters.add(validEvents.getSideOutput(DeadLetters.TAG));
 
@@ -116,7 +128,7 @@ public final class RecommendationJob {
                 .fromSource(sources.items(), WatermarkStrategy.noWatermarks(), "items")
                 .uid(Uids.ITEMS_SOURCE)
                 .process(new DecodeItems(validator))
-                .name("decode and validate items")
+                .name(MetricNames.DECODE_ITEMS_OPERATOR)
                 .uid(Uids.DECODE_ITEMS);
         deadLetters.add(catalogue.getSideOutput(DeadLetters.TAG));
 
@@ -140,7 +152,7 @@ public final class RecommendationJob {
                     .keyBy(SourcedEvent::userId)
                     .connect(catalogueBroadcast)
                     .process(RecommenderFunction.baseline(Settings.recommender(config)))
-                    .name("recommend (baseline)")
+                    .name(MetricNames.RECOMMEND_OPERATOR)
                     .uid(Uids.RECOMMENDER);
             deadLetters.add(recs.getSideOutput(DeadLetters.TAG));
         }

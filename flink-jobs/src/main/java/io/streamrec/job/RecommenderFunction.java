@@ -113,8 +113,8 @@ public final class RecommenderFunction<U, B>
         return new MapStateDescriptor<>(map.name(), Types.STRING, TypeInformation.of(map.type()));
     }
 
-    /** The keyed state of a recommender's users, with the user TTL. */
-    static <U> ValueStateDescriptor<U> userStateDescriptor(Recommender<U, ?> recommender) {
+    /** The keyed state of a recommender's users, with the user TTL (also for reading it from a savepoint). */
+    public static <U> ValueStateDescriptor<U> userStateDescriptor(Recommender<U, ?> recommender) {
         ValueStateDescriptor<U> descriptor = new ValueStateDescriptor<>(recommender.userStateName(),
                 TypeInformation.of(recommender.userStateType()));
         return UserStateTtl.applyTo(descriptor, recommender.settings().userTtlMillis);

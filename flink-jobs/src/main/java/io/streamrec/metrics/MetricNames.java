@@ -90,22 +90,26 @@ public final class MetricNames {
         }
     }
 
-    private static final String DECODE = "decode and validate events";
-    private static final String RECOMMEND = "recommend (baseline)";
+    /** The operator that decodes and validates events, named so in the job graph. */
+    public static final String DECODE_OPERATOR = "decode and validate events";
+    /** The operator that decodes and validates the catalogue, named so in the job graph. */
+    public static final String DECODE_ITEMS_OPERATOR = "decode and validate items";
+    /** The baseline recommender's operator, named so in the job graph. */
+    public static final String RECOMMEND_OPERATOR = "recommend (baseline)";
     private static final String ENCODE = "encode text";
     /** The model recommender's operator, named so in the job graph. */
     public static final String RANK_OPERATOR = "rank (model)";
 
     /** Every metric above, once. */
     public static final List<Metric> ALL = List.of(
-            new Metric(null, EVENTS_VALID, Kind.COUNTER, Status.REGISTERED, DECODE),
-            new Metric(null, EVENTS_REJECTED, Kind.COUNTER, Status.REGISTERED, DECODE),
-            new Metric(null, RECOMMENDATIONS_OUT, Kind.COUNTER, Status.REGISTERED, RECOMMEND),
-            new Metric(null, ITEMS_TRACKED, Kind.GAUGE, Status.REGISTERED, RECOMMEND),
-            new Metric(QUALITY_GROUP, QUALITY_PROBES, Kind.COUNTER, Status.REGISTERED, RECOMMEND),
-            new Metric(QUALITY_GROUP, QUALITY_HITS, Kind.COUNTER, Status.REGISTERED, RECOMMEND),
-            new Metric(QUALITY_GROUP, QUALITY_HIT_RATE, Kind.GAUGE, Status.REGISTERED, RECOMMEND),
-            new Metric(QUALITY_GROUP, QUALITY_MRR, Kind.GAUGE, Status.REGISTERED, RECOMMEND),
+            new Metric(null, EVENTS_VALID, Kind.COUNTER, Status.REGISTERED, DECODE_OPERATOR),
+            new Metric(null, EVENTS_REJECTED, Kind.COUNTER, Status.REGISTERED, DECODE_OPERATOR),
+            new Metric(null, RECOMMENDATIONS_OUT, Kind.COUNTER, Status.REGISTERED, RECOMMEND_OPERATOR),
+            new Metric(null, ITEMS_TRACKED, Kind.GAUGE, Status.REGISTERED, RECOMMEND_OPERATOR),
+            new Metric(QUALITY_GROUP, QUALITY_PROBES, Kind.COUNTER, Status.REGISTERED, RECOMMEND_OPERATOR),
+            new Metric(QUALITY_GROUP, QUALITY_HITS, Kind.COUNTER, Status.REGISTERED, RECOMMEND_OPERATOR),
+            new Metric(QUALITY_GROUP, QUALITY_HIT_RATE, Kind.GAUGE, Status.REGISTERED, RECOMMEND_OPERATOR),
+            new Metric(QUALITY_GROUP, QUALITY_MRR, Kind.GAUGE, Status.REGISTERED, RECOMMEND_OPERATOR),
             new Metric(TEXT_ENCODER_GROUP, ENCODER_LATENCY_MICROS, Kind.HISTOGRAM, Status.REGISTERED, ENCODE),
             new Metric(TEXT_ENCODER_GROUP, ENCODER_BATCH_SIZE, Kind.HISTOGRAM, Status.REGISTERED, ENCODE),
             new Metric(TEXT_ENCODER_GROUP, ENCODER_CACHE_HIT_RATIO, Kind.GAUGE, Status.REGISTERED, ENCODE),

@@ -70,7 +70,10 @@ public final class ReplayProducer {
                     sender.send(ReplaySender.Kind.ITEM, settings.topicName(Topic.ITEMS), utf8(item.getItemId()),
                             ITEMS.encode(item));
                 } else if (step instanceof ReplayPlan.SendEvent send) {
-                    if (lastEventMillis == Long.MIN_VALUE && !settings.catalogueLead().isZero()) {
+                    if (lastEventMillis == Long.MIN_VALUE && settings.catalogueWritten() != null) {
+                        sender.flush();
+                        settings.catalogueWritten().await(sender.counts().items());
+                    } else if (lastEventMillis == Long.MIN_VALUE && !settings.catalogueLead().isZero()) {
                         sender.flush();
                         println(settings, "catalogue written; waiting " + settings.catalogueLead().toSeconds()
                                 + " s before the first event");
@@ -117,6 +120,9 @@ public final class ReplayProducer {
     }
 
     private static Dataset openSource(ReplayProducerSettings settings) throws IOException {
+        if (settings.source() != null) {
+            return settings.source();
+        }
         if (settings.dataset() != null) {
             return DatasetReader.open(settings.dataset());
         }

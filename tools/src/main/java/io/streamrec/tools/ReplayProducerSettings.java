@@ -1,6 +1,7 @@
 package io.streamrec.tools;
 
 import io.streamrec.schemas.Topic;
+import io.streamrec.tools.data.Dataset;
 import io.streamrec.tools.data.SyntheticWorkload;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -22,6 +23,15 @@ public final class ReplayProducerSettings {
         ORIGINAL
     }
 
+    /**
+     * Told once that the initial catalogue (the items in it before the first event) is written and flushed,
+     * before the first event is sent; it returns when the events may follow, e.g. once a job has indexed the items.
+     */
+    @FunctionalInterface
+    public interface CatalogueWritten {
+        void await(long itemsWritten) throws InterruptedException;
+    }
+
     /** The topics {@link ReplayProducer} writes to. */
     public static final List<Topic> TOPICS = List.of(Topic.VIEWS, Topic.CLICKS, Topic.PURCHASES, Topic.TEXT_EVENTS,
             Topic.ITEMS);
@@ -39,6 +49,8 @@ public final class ReplayProducerSettings {
     private String runId;
     private Duration connectTimeout = Duration.ofSeconds(15);
     private Duration catalogueLead = Duration.ZERO;
+    private CatalogueWritten catalogueWritten;
+    private Dataset source;
     private PrintStream progress = System.out;
     private Duration progressInterval = Duration.ofSeconds(2);
 
@@ -130,6 +142,29 @@ public final class ReplayProducerSettings {
         return catalogueLead;
     }
 
+    /** Waits for something after the initial catalogue instead of {@link #catalogueLead}; null: no such wait. */
+    public ReplayProducerSettings catalogueWritten(CatalogueWritten value) {
+        catalogueWritten = value;
+        return this;
+    }
+
+    public CatalogueWritten catalogueWritten() {
+        return catalogueWritten;
+    }
+
+    /**
+     * A dataset already opened (e.g. changed on the way) to replay instead of reading {@link #dataset}; its times
+     * count as the source's ({@link EventTime#ORIGINAL} by default).
+     */
+    public ReplayProducerSettings source(Dataset value) {
+        source = value;
+        return this;
+    }
+
+    public Dataset source() {
+        return source;
+    }
+
     public ReplayProducerSettings connectTimeout(Duration value) {
         connectTimeout = value;
         return this;
@@ -184,7 +219,7 @@ public final class ReplayProducerSettings {
 
     /** The effective mode: as set, or the default for the source. */
     public EventTime eventTime() {
-        return eventTime != null ? eventTime : dataset == null ? EventTime.NOW : EventTime.ORIGINAL;
+        return eventTime != null ? eventTime : dataset == null && source == null ? EventTime.NOW : EventTime.ORIGINAL;
     }
 
     /** The effective run id ("" for none) for a replay started at {@code startMillis}. */
