@@ -43,6 +43,15 @@ public final class ModelOptions {
                             + "co-occurrence feature: 1 weighs 1, 1/2, 1/3, ...; smaller lets a user's older items "
                             + "count for more, 0 weighs all alike.");
 
+    public static final ConfigOption<Double> CO_OCCURRENCE_TRANSITIONS =
+            ConfigOptions.key("ranking.co-occurrence.transitions")
+                    .doubleType()
+                    .defaultValue(0.0)
+                    .withDescription("Weight of transitions in the co-occurrence feature and candidates: the items "
+                            + "users took within the next 5 after each recent item (directed, the nearer counting "
+                            + "more), relative to its strongest, added to its co-occurrences. 0 keeps no transitions "
+                            + "(less state per item).");
+
     public static final ConfigOption<Double> CANDIDATES_REUSE_COSINE = ConfigOptions.key("ranking.candidates.reuse-cosine")
             .doubleType()
             .defaultValue(0.95)

@@ -68,6 +68,11 @@ public final class Settings {
         if (!(recencyExponent >= 0)) {
             throw new IllegalArgumentException(ModelOptions.CO_OCCURRENCE_RECENCY_EXPONENT.key() + " must be >= 0");
         }
+        double transitions = config.get(ModelOptions.CO_OCCURRENCE_TRANSITIONS);
+        if (!(transitions >= 0)) {
+            throw new IllegalArgumentException(ModelOptions.CO_OCCURRENCE_TRANSITIONS.key() + " must be >= 0, got "
+                    + transitions);
+        }
         int gateHalfLife = config.get(ModelOptions.GATE_HALF_LIFE);
         if (gateHalfLife < 0) {
             throw new IllegalArgumentException(ModelOptions.GATE_HALF_LIFE.key() + " must be >= 0 (0: no gate), got "
@@ -94,6 +99,7 @@ public final class Settings {
                 coOccurring,
                 recentItems,
                 recencyExponent,
+                transitions,
                 config.get(ModelOptions.CANDIDATES_REUSE_COSINE).floatValue(),
                 config.get(ModelOptions.CANDIDATES_REUSE_USERS),
                 config.get(ModelOptions.MAX_PER_CATEGORY),

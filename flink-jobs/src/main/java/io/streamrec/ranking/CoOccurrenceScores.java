@@ -32,6 +32,15 @@ public final class CoOccurrenceScores {
      * 1 gives 1, 1/2, 1/3, ...; smaller exponents let older items count for more.
      */
     public void compute(ItemStats stats, List<String> recent, int perSource, double recencyExponent) {
+        compute(stats, recent, perSource, recencyExponent, 0f);
+    }
+
+    /**
+     * As above, plus {@code transitionWeight} times each recent item's successors ({@link ItemStats#successors}),
+     * relative to its strongest: what users took next after it, beside what they took with it.
+     */
+    public void compute(ItemStats stats, List<String> recent, int perSource, double recencyExponent,
+            float transitionWeight) {
         if (++generation == Integer.MAX_VALUE) {
             Arrays.fill(stamp, 0);
             generation = 1;
@@ -50,6 +59,13 @@ public final class CoOccurrenceScores {
             float recency = recencyExponent == 1.0 ? 1f / (1 + i) : (float) Math.pow(1 + i, -recencyExponent);
             for (int j = 0, n = Math.min(neighbours.size(), perSource); j < n; j++) {
                 add(neighbours.ordinalAt(j), recency * neighbours.countAt(j) / max, source);
+            }
+            Neighbours successors = transitionWeight > 0f ? stats.successors(source) : null;
+            if (successors != null && successors.max() > 0f) {
+                float scale = transitionWeight * recency / successors.max();
+                for (int j = 0, n = Math.min(successors.size(), perSource); j < n; j++) {
+                    add(successors.ordinalAt(j), scale * successors.countAt(j), source);
+                }
             }
         }
     }

@@ -21,6 +21,7 @@ public final class FeatureExtractor {
     public static final double DEFAULT_RECENCY_EXPONENT = 0.5;
 
     private final double recencyExponent;
+    private final float transitionWeight;
 
     public FeatureExtractor(ItemStats stats) {
         this(stats, DEFAULT_RECENCY_EXPONENT);
@@ -28,6 +29,15 @@ public final class FeatureExtractor {
 
     /** @param recencyExponent how fast older recent items count for less in the co-occurrence feature */
     public FeatureExtractor(ItemStats stats, double recencyExponent) {
+        this(stats, recencyExponent, 0f);
+    }
+
+    /** @param transitionWeight how much what users took next after a recent item adds to its co-occurrences */
+    public FeatureExtractor(ItemStats stats, double recencyExponent, float transitionWeight) {
+        if (!(transitionWeight >= 0f)) {
+            throw new IllegalArgumentException("the transition weight must be >= 0, got " + transitionWeight);
+        }
+        this.transitionWeight = transitionWeight;
         if (!(recencyExponent >= 0)) {
             throw new IllegalArgumentException("the recency exponent must be >= 0, got " + recencyExponent);
         }
@@ -171,7 +181,7 @@ public final class FeatureExtractor {
 
     private CoOccurrenceScores coOccurrences(Context c) {
         if (coFor != c || coAt != stats.changes()) {
-            co.compute(stats, c.recentItems, Integer.MAX_VALUE, recencyExponent);
+            co.compute(stats, c.recentItems, Integer.MAX_VALUE, recencyExponent, transitionWeight);
             coMax = co.maxScore();
             coFor = c;
             coAt = stats.changes();

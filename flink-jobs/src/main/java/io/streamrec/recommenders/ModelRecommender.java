@@ -83,7 +83,8 @@ public final class ModelRecommender implements Recommender<UserProfile, ModelInp
     public ModelRecommender(ModelSettings settings, SentimentClassifier sentiment, int subtask, int parallelism) {
         this.settings = settings;
         this.sentiment = sentiment;
-        this.stats = new ItemStats(settings.common.popularityHalfLifeMillis, settings.common.maxNeighbours);
+        this.stats = new ItemStats(settings.common.popularityHalfLifeMillis, settings.common.maxNeighbours,
+                settings.coOccurrenceTransitions > 0 ? ModelSettings.TRANSITION_WINDOW : 0);
         this.replica = new ModelReplica(settings, stats);
         this.updater = new ProfileUpdater(settings.intentHalfLifeMillis, settings.interestHalfLifeMillis,
                 settings.sessionGapMillis, settings.common.historyMaxLength);

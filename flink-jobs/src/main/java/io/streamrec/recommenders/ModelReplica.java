@@ -191,7 +191,8 @@ final class ModelReplica {
         if (index == null || (index.size() == 0 && index.dimension() != dimension)) {
             index = newIndex(dimension);
             ranker = new ModelRanker(index, stats, settings.exploration, settings.coOccurringCandidates,
-                    new FeatureExtractor(stats, settings.coOccurrenceRecencyExponent));
+                    new FeatureExtractor(stats, settings.coOccurrenceRecencyExponent,
+                            (float) settings.coOccurrenceTransitions));
             ranker.recordPools(poolRecorder);
             labeler = new FeedbackLabeler(ranker.features(), settings.sampledNegatives, settings.shownNegatives,
                     settings.popularNegatives);

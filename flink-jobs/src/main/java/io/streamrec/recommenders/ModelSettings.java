@@ -15,6 +15,10 @@ public final class ModelSettings implements Serializable {
     /** Recent items whose co-occurrences make the co-occurrence feature and candidates. */
     public final int coOccurrenceRecentItems;
     public final double coOccurrenceRecencyExponent;
+    /** ranking.co-occurrence.transitions: the weight of what users took next after a recent item. */
+    public final double coOccurrenceTransitions;
+    /** How many of a user's previous items count a transition to the next one. */
+    public static final int TRANSITION_WINDOW = 5;
     public final float reuseCosine;
     public final int reuseUsers;
     public final int maxPerCategory;
@@ -42,7 +46,7 @@ public final class ModelSettings implements Serializable {
     public final boolean reverseGradients;
 
     public ModelSettings(RecommenderSettings common, int candidates, int coOccurringCandidates, int coOccurrenceRecentItems,
-            double coOccurrenceRecencyExponent, float reuseCosine, int
+            double coOccurrenceRecencyExponent, double coOccurrenceTransitions, float reuseCosine, int
             reuseUsers, int maxPerCategory, long sessionGapMillis, long interestHalfLifeMillis, long
             intentHalfLifeMillis, boolean learningEnabled, boolean applyUpdates, int batchSize, double
             learningRate, double l2, int sampledNegatives, boolean shownNegatives, int popularNegatives, Loss loss, int gateHalfLife, String jobName,
@@ -53,6 +57,7 @@ public final class ModelSettings implements Serializable {
         this.coOccurringCandidates = coOccurringCandidates;
         this.coOccurrenceRecentItems = coOccurrenceRecentItems;
         this.coOccurrenceRecencyExponent = coOccurrenceRecencyExponent;
+        this.coOccurrenceTransitions = coOccurrenceTransitions;
         this.reuseCosine = reuseCosine;
         this.reuseUsers = reuseUsers;
         this.maxPerCategory = maxPerCategory;

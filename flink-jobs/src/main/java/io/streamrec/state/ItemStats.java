@@ -24,6 +24,8 @@ import java.util.Map;
 public final class ItemStats {
     private final double halfLifeMillis;
     private final int maxNeighbours;
+    /** How many of a user's previous items count a transition to the next one; 0: transitions are not kept. */
+    private final int transitionWindow;
     private static final Neighbours NO_NEIGHBOURS = new Neighbours();
     private static final double LN2 = Math.log(2);
 
@@ -45,6 +47,8 @@ public final class ItemStats {
         double popularity;
         long popularityAt;
         final Neighbours neighbours = new Neighbours();
+        /** The items taken soon after this one by the same user (directed), nearer ones counting more. */
+        final Neighbours successors = new Neighbours();
 
         Entry(String id, int ordinal) {
             this.id = id;
@@ -79,8 +83,20 @@ public final class ItemStats {
     }
 
     public ItemStats(long halfLifeMillis, int maxNeighbours) {
+        this(halfLifeMillis, maxNeighbours, 0);
+    }
+
+    /**
+     * @param transitionWindow how many of a user's previous items count a directed transition to the item taken
+     *     next, the k-th previous weighing 1/k ({@link #successors}); 0 keeps none
+     */
+    public ItemStats(long halfLifeMillis, int maxNeighbours, int transitionWindow) {
+        if (transitionWindow < 0) {
+            throw new IllegalArgumentException("the transition window must not be negative, got " + transitionWindow);
+        }
         this.halfLifeMillis = Math.max(1, halfLifeMillis);
         this.maxNeighbours = maxNeighbours;
+        this.transitionWindow = transitionWindow;
     }
 
     /** Records an interaction with {@code item} of weight {@code weight} at event time {@code time}. */
@@ -108,6 +124,7 @@ public final class ItemStats {
      */
     public void addCoOccurrences(List<String> previous, String item, float weight) {
         Entry target = null;
+        int distance = 0; // of the previous item from this one, itself not counted
         for (int i = 0; i < previous.size(); i++) {
             String other = previous.get(i);
             if (other.equals(item)) {
@@ -120,6 +137,9 @@ public final class ItemStats {
             changes += 2;
             source.neighbours.add(target.ordinal, weight, maxNeighbours);
             target.neighbours.add(source.ordinal, weight, maxNeighbours);
+            if (++distance <= transitionWindow) {
+                source.successors.add(target.ordinal, weight / distance, maxNeighbours);
+            }
         }
     }
 
@@ -127,6 +147,11 @@ public final class ItemStats {
     public Neighbours neighbours(String item) {
         Entry e = entries.get(item);
         return e == null ? NO_NEIGHBOURS : e.neighbours;
+    }
+
+    /** Items taken soon after the item with {@code ordinal}, strongest first (empty when not kept). Read-only. */
+    public Neighbours successors(int ordinal) {
+        return byOrdinal.get(ordinal).successors;
     }
 
     /** Co-occurrence neighbours of the item with {@code ordinal}. Read-only. */
@@ -229,7 +254,7 @@ public final class ItemStats {
         byte[] dictionary;
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + entries.size() * 16);
                 DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(FORMAT_DICTIONARY);
+            out.writeInt(transitionWindow > 0 ? FORMAT_SUCCESSORS : FORMAT_DICTIONARY);
             out.writeLong(now);
             out.writeInt(byOrdinal.size());
             for (Entry e : byOrdinal) {
@@ -242,7 +267,7 @@ public final class ItemStats {
         }
         long size = dictionary.length + 4L;
         for (Entry e : byOrdinal) {
-            size += 24L + 8L * e.neighbours.size();
+            size += 24L + 8L * e.neighbours.size() + (transitionWindow > 0 ? 4L + 8L * e.successors.size() : 0L);
         }
         if (size > Integer.MAX_VALUE - 16) {
             throw new IllegalStateException("item statistics of " + byOrdinal.size() + " items need " + size
@@ -261,17 +286,29 @@ public final class ItemStats {
                 out.putInt(n.ordinalAt(i));
                 out.putFloat(n.countAt(i));
             }
+            if (transitionWindow > 0) {
+                Neighbours s = e.successors;
+                out.putInt(s.size());
+                for (int i = 0; i < s.size(); i++) {
+                    out.putInt(s.ordinalAt(i));
+                    out.putFloat(s.countAt(i));
+                }
+            }
         }
         return out.array();
     }
 
     /** Marks the dictionary format; the earlier format began with a timestamp, which never has this value. */
     private static final int FORMAT_DICTIONARY = 0x53524932;
+    /** The dictionary format with each item's successors after its neighbours (when transitions are kept). */
+    private static final int FORMAT_SUCCESSORS = 0x53524934;
 
     /** Adds the counts of a serialised instance, scaled by {@code scale} (rescaling merges shares). */
     public void merge(byte[] data, double scale) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-            boolean dictionary = data.length >= 4 && in.readInt() == FORMAT_DICTIONARY;
+            int format = data.length >= 4 ? in.readInt() : 0;
+            boolean withSuccessors = format == FORMAT_SUCCESSORS;
+            boolean dictionary = withSuccessors || format == FORMAT_DICTIONARY;
             if (!dictionary) {
                 in.reset(); // the earlier format: ids written in full
             }
@@ -296,6 +333,16 @@ public final class ItemStats {
                 for (int j = 0; j < m; j++) {
                     String other = dictionary ? words[in.readInt()] : in.readUTF();
                     e.neighbours.add(entry(other).ordinal, (float) (in.readFloat() * scale), maxNeighbours);
+                }
+                if (withSuccessors) {
+                    int k = in.readInt();
+                    for (int j = 0; j < k; j++) {
+                        Entry next = entry(words[in.readInt()]);
+                        float count = (float) (in.readFloat() * scale);
+                        if (transitionWindow > 0) { // kept only where this instance uses them
+                            e.successors.add(next.ordinal, count, maxNeighbours);
+                        }
+                    }
                 }
             }
         } catch (IOException e) {

@@ -40,4 +40,20 @@ class CoOccurrenceScoresTest {
         assertThat(scores.score(stats.ordinal("b"))).isCloseTo(0.5f, within(1e-6f));
         assertThat(scores.maxScore()).isEqualTo(1f);
     }
+
+    @Test
+    void transitionsAddWhatUsersTookNextRelativeToTheStrongest() {
+        ItemStats stats = new ItemStats(86_400_000L, 50, 5);
+        // After "recent", users took "sequel" twice and "other" once; "recent" co-occurs with both alike.
+        stats.addCoOccurrences(List.of("recent"), "sequel", 1f);
+        stats.addCoOccurrences(List.of("recent"), "other", 1f);
+        stats.addCoOccurrences(List.of("recent", "other"), "sequel", 1f);
+        CoOccurrenceScores scores = new CoOccurrenceScores();
+        scores.compute(stats, List.of("recent"), Integer.MAX_VALUE, 0.5, 0f);
+        float sequel = scores.score(stats.ordinal("sequel"));
+        float other = scores.score(stats.ordinal("other"));
+        scores.compute(stats, List.of("recent"), Integer.MAX_VALUE, 0.5, 1f);
+        assertThat(scores.score(stats.ordinal("sequel")) - sequel).isCloseTo(1f, within(1e-6f));
+        assertThat(scores.score(stats.ordinal("other")) - other).isCloseTo(0.5f, within(1e-6f));
+    }
 }

@@ -83,4 +83,24 @@ class ItemStatsTest {
         }
         assertThat(copy.trending(10)).isEqualTo(stats.trending(10));
     }
+
+    @Test
+    void transitionsAreDirectedAndNearerPreviousItemsCountMore() {
+        ItemStats stats = new ItemStats(60_000, 10, 2);
+        // The user took c, then b, then a; now "next": previous items most recent first.
+        stats.addCoOccurrences(java.util.List.of("a", "b", "c"), "next", 1f);
+        assertThat(stats.successors(stats.ordinal("a")).count(stats.ordinal("next"))).isEqualTo(1f);
+        assertThat(stats.successors(stats.ordinal("b")).count(stats.ordinal("next"))).isEqualTo(0.5f);
+        assertThat(stats.successors(stats.ordinal("c")).size()).as("beyond the window of 2").isZero();
+        assertThat(stats.successors(stats.ordinal("next")).size()).as("directed: nothing follows next").isZero();
+        assertThat(stats.neighbourCounts("c")).containsEntry("next", 1f);
+
+        ItemStats copy = new ItemStats(60_000, 10, 2);
+        copy.merge(stats.toBytes(), 0.5);
+        assertThat(copy.successors(copy.ordinal("a")).count(copy.ordinal("next"))).isEqualTo(0.5f);
+        ItemStats without = new ItemStats(60_000, 10);
+        without.merge(stats.toBytes(), 1.0);
+        assertThat(without.neighbourCounts("a")).isEqualTo(stats.neighbourCounts("a"));
+        assertThat(without.successors(without.ordinal("a")).size()).as("kept only where used").isZero();
+    }
 }
