@@ -46,7 +46,7 @@ public final class ModelOptions {
     public static final ConfigOption<Double> CO_OCCURRENCE_TRANSITIONS =
             ConfigOptions.key("ranking.co-occurrence.transitions")
                     .doubleType()
-                    .defaultValue(0.0)
+                    .defaultValue(FeatureExtractor.DEFAULT_TRANSITION_WEIGHT)
                     .withDescription("Weight of transitions in the co-occurrence feature and candidates: the items "
                             + "users took within the next 5 after each recent item (directed, the nearer counting "
                             + "more), relative to its strongest, added to its co-occurrences. 0 keeps no transitions "

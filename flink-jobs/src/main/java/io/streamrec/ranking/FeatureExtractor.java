@@ -20,6 +20,12 @@ public final class FeatureExtractor {
     /** The default of {@code ranking.co-occurrence.recency-exponent}. */
     public static final double DEFAULT_RECENCY_EXPONENT = 0.5;
 
+    /**
+     * The default of {@code ranking.co-occurrence.transitions}: chosen on the tuning slice of ml-latest-small among
+     * 0, 0.5, 1 and 2 (docs/evaluation.md).
+     */
+    public static final double DEFAULT_TRANSITION_WEIGHT = 1.0;
+
     private final double recencyExponent;
     private final float transitionWeight;
 
