@@ -32,9 +32,7 @@ set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-usage() {
-  sed -n '2,/^set -euo/{/^set -euo/d;p;}' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
-}
+usage() { script_usage; }
 
 # Builds MODULES with GOAL and BENCH_MAVEN_ARGS, unless BENCH_SKIP_BUILD=1.
 bench_build() {

@@ -18,22 +18,12 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 if [[ $# -eq 0 || "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then
-  sed -n '2,/^set -euo/{/^set -euo/d;p;}' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  script_usage
   exit 0
 fi
 
-dataset="" out=""
-args=("$@")
-# The bootstrap's own options come before a "--"; the job options after it are passed on as they are.
-for ((i = 0; i < ${#args[@]}; i++)); do
-  case "${args[i]}" in
-    --) break ;;
-    --dataset) dataset="${args[i + 1]:-}" ;;
-    --dataset=*) dataset="${args[i]#--dataset=}" ;;
-    --out) out="${args[i + 1]:-}" ;;
-    --out=*) out="${args[i]#--out=}" ;;
-  esac
-done
+# Its own options come before a "--"; the job options after it are passed on as they are.
+dataset_and_out "$@"
 # The same checks as the Java side, before a build that may take minutes.
 [[ -n "$dataset" ]] || die "--dataset DIR is required (see scripts/bootstrap.sh --help)"
 [[ -d "$dataset" ]] || die "--dataset $dataset does not exist or is not a folder"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Offline evaluation: replays a dataset in time order, test-then-learn, through the job's recommenders
-# (the real Flink operators, driven directly) and the baselines; writes metrics.json, report.md and plots.
+# (their plain-Java cores, driven directly) and the baselines; writes metrics.json, report.md and plots.
 #
 #   scripts/eval.sh --dataset DIR|synthetic[:N] [--recommenders model,model-diverse,model-frozen,baseline,
 #                   popularity,recent-popularity,decayed-popularity,cooccurrence,online-mf,text,random]
@@ -19,22 +19,13 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 if [[ $# -eq 0 || "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then
-  sed -n '2,/^set -euo/{/^set -euo/d;p;}' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  script_usage
   exit 0
 fi
 
-dataset="" out=""
+# Its own options come before a "--"; the job options after it are passed on as they are.
+dataset_and_out "$@"
 args=("$@")
-# The evaluation's own options come before a "--"; the job options after it are passed on as they are.
-for ((i = 0; i < ${#args[@]}; i++)); do
-  case "${args[i]}" in
-    --) break ;;
-    --dataset) dataset="${args[i + 1]:-}" ;;
-    --dataset=*) dataset="${args[i]#--dataset=}" ;;
-    --out) out="${args[i + 1]:-}" ;;
-    --out=*) out="${args[i]#--out=}" ;;
-  esac
-done
 [[ -n "$dataset" ]] || die "--dataset DIR is required (see scripts/eval.sh --help)"
 if [[ "$dataset" =~ ^synthetic(:[0-9]+)?$ ]]; then
   dataset_name=synthetic  # the project's synthetic shop with planted tastes, generated in the JVM

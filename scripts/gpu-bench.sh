@@ -16,7 +16,7 @@ set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-usage() { sed -n '2,/^set -euo/{/^set -euo/d;p;}' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { script_usage; }
 mode="${1:-}"
 case "$mode" in
   encoder|pipeline) shift ;;

@@ -66,4 +66,23 @@ run_tool() {
   "$JAVA" "${JAVA_OPTS_COMMON[@]}" -Xmx1g -cp "$(tools_cp)" "$cls" "$@"
 }
 
+# Prints the calling script's header comment (the lines from 2 up to its "set -euo"): its usage.
+script_usage() { sed -n '2,/^set -euo/{/^set -euo/d;p;}' "${BASH_SOURCE[1]}" | sed 's/^# \{0,1\}//'; }
+
+# Sets $dataset and $out from a command line's --dataset and --out (before a "--"), for checks that should come
+# before a build; the Java side reads the whole command line.
+dataset_and_out() {
+  dataset="" out=""
+  local args=("$@") i
+  for ((i = 0; i < ${#args[@]}; i++)); do
+    case "${args[i]}" in
+      --) break ;;
+      --dataset) dataset="${args[i + 1]:-}" ;;
+      --dataset=*) dataset="${args[i]#--dataset=}" ;;
+      --out) out="${args[i + 1]:-}" ;;
+      --out=*) out="${args[i]#--out=}" ;;
+    esac
+  done
+}
+
 port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
