@@ -40,20 +40,7 @@ if [[ ! -f "$BOOT_CP_FILE" || ! -d "$ROOT/bootstrap/target/classes" ]]; then
 fi
 jvm_module_flags
 
-# Run from a private copy of the project's own jars: another build installing them mid-run would otherwise
-# pull classes from under the running JVM.
-snapshot="$LOCAL/bootstrap/.classpath.$$"
-trap 'rm -rf "$snapshot"' EXIT
-mkdir -p "$snapshot"
-cp -r "$ROOT/bootstrap/target/classes" "$snapshot/classes"
-classpath="$snapshot/classes"
-IFS=: read -r -a entries < "$BOOT_CP_FILE" || true  # the file has no final newline
-for entry in "${entries[@]}"; do
-  if [[ "$(basename "$entry")" == streamrec-* ]]; then
-    cp "$entry" "$snapshot/" && entry="$snapshot/$(basename "$entry")"
-  fi
-  classpath+=":$entry"
-done
+private_classpath "$LOCAL/bootstrap" "$ROOT/bootstrap/target/classes" "$BOOT_CP_FILE"
 
 info "bootstrapping from $dataset into $out"
 # shellcheck disable=SC2086

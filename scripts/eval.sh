@@ -51,20 +51,7 @@ fi
 commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 info "evaluating $dataset -> $out (commit $commit)"
 jvm_module_flags
-# Run from a private copy of the project's own jars: another build installing them mid-run would
-# otherwise pull classes from under the running JVM (NoClassDefFoundError minutes into a replay).
-snapshot="$LOCAL/eval/.classpath.$$"
-trap 'rm -rf "$snapshot"' EXIT
-mkdir -p "$snapshot"
-cp -r "$ROOT/evaluation/target/classes" "$snapshot/classes"
-classpath="$snapshot/classes"
-IFS=: read -r -a entries < "$EVAL_CP_FILE" || true  # the file has no final newline
-for entry in "${entries[@]}"; do
-  if [[ "$(basename "$entry")" == streamrec-* ]]; then
-    cp "$entry" "$snapshot/" && entry="$snapshot/$(basename "$entry")"
-  fi
-  classpath+=":$entry"
-done
+private_classpath "$LOCAL/eval" "$ROOT/evaluation/target/classes" "$EVAL_CP_FILE"
 # shellcheck disable=SC2086
 "$JAVA" "${JAVA_OPTS_COMMON[@]}" "${JVM_MODULE_FLAGS[@]}" -Xmx3g -Djava.awt.headless=true \
   -Dstreamrec.models.root="$ROOT/onnx-models/target/models" ${EVAL_JAVA_OPTS:-} \

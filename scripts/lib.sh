@@ -66,6 +66,25 @@ run_tool() {
   "$JAVA" "${JAVA_OPTS_COMMON[@]}" -Xmx1g -cp "$(tools_cp)" "$cls" "$@"
 }
 
+# Sets $classpath to a private copy of CLASSES_DIR and of the project's own jars in CP_FILE (under DIR, removed
+# on exit): another build installing them mid-run would otherwise pull classes from under the running JVM
+# (NoClassDefFoundError minutes into a replay). Usage: private_classpath DIR CLASSES_DIR CP_FILE
+private_classpath() {
+  local snapshot="$1/.classpath.$$" entries entry
+  # shellcheck disable=SC2064  # the path is fixed now
+  trap "rm -rf '$snapshot'" EXIT
+  mkdir -p "$snapshot"
+  cp -r "$2" "$snapshot/classes"
+  classpath="$snapshot/classes"
+  IFS=: read -r -a entries < "$3" || true  # the file has no final newline
+  for entry in "${entries[@]}"; do
+    if [[ "$(basename "$entry")" == streamrec-* ]]; then
+      cp "$entry" "$snapshot/" && entry="$snapshot/$(basename "$entry")"
+    fi
+    classpath+=":$entry"
+  done
+}
+
 # Prints the calling script's header comment (the lines from 2 up to its "set -euo"): its usage.
 script_usage() { sed -n '2,/^set -euo/{/^set -euo/d;p;}' "${BASH_SOURCE[1]}" | sed 's/^# \{0,1\}//'; }
 
