@@ -4,7 +4,7 @@
 #
 #   scripts/eval.sh --dataset DIR|synthetic[:N] [--recommenders model,model-diverse,model-frozen,baseline,
 #                   popularity,recent-popularity,decayed-popularity,cooccurrence,online-mf,text,random]
-#                   [--limit N] [--out DIR] [--top-n 10] [--warm-up 0.1] [--held-out 0.2] [--recent-days 7]
+#                   [--limit N] [--out DIR] [--top-n 10] [--warm-up 0.6] [--held-out 0.2] [--recent-days 7]
 #                   [--cooccurrence-window 20] [--popularity-half-life-days 365] [--mf-factors 64]
 #                   [--mf-learning-rate 0.05] [--mf-regularisation 0.01] [--mf-negatives 64] [--seed 42]
 #                   [--text-model all-minilm-l6-v2-q] [--text-threads 2] [-- --job.option value ...]

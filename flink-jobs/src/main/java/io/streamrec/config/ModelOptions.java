@@ -4,6 +4,7 @@ import io.streamrec.learning.FeedbackLabeler;
 import io.streamrec.learning.Loss;
 import io.streamrec.ranking.FeatureExtractor;
 import io.streamrec.ranking.ModelRanker;
+import io.streamrec.recommenders.ModelSettings;
 import io.streamrec.retrieval.HnswIndex;
 import io.streamrec.retrieval.IndexKind;
 import java.time.Duration;
@@ -48,9 +49,17 @@ public final class ModelOptions {
                     .doubleType()
                     .defaultValue(FeatureExtractor.DEFAULT_TRANSITION_WEIGHT)
                     .withDescription("Weight of transitions in the co-occurrence feature and candidates: the items "
-                            + "users took within the next 5 after each recent item (directed, the nearer counting "
-                            + "more), relative to its strongest, added to its co-occurrences. 0 keeps no transitions "
-                            + "(less state per item).");
+                            + "users took within the next ranking.co-occurrence.transition-window after each recent "
+                            + "item (directed, the nearer counting more), relative to its strongest, added to its "
+                            + "co-occurrences. 0 keeps no transitions (less state per item).");
+
+    public static final ConfigOption<Integer> CO_OCCURRENCE_TRANSITION_WINDOW =
+            ConfigOptions.key("ranking.co-occurrence.transition-window")
+                    .intType()
+                    .defaultValue(ModelSettings.DEFAULT_TRANSITION_WINDOW)
+                    .withDescription("How many of a user's previous items count a transition to the item taken "
+                            + "next, the k-th previous weighing 1/k; at most baseline.co-occurrence-window count. "
+                            + "Used when ranking.co-occurrence.transitions is above 0.");
 
     public static final ConfigOption<Double> CANDIDATES_REUSE_COSINE = ConfigOptions.key("ranking.candidates.reuse-cosine")
             .doubleType()
@@ -132,19 +141,31 @@ public final class ModelOptions {
             .withDescription("L2 regularisation of the ranker's weights towards their prior values: learning adds "
                     + "a residual to the prior ranker, and weights the feedback does not hold up drift back.");
 
+    public static final ConfigOption<Double> POSITIVE_MIN_RATING = ConfigOptions.key("learning.positive-min-rating")
+            .doubleType()
+            .defaultValue(ModelSettings.DEFAULT_POSITIVE_MIN_RATING)
+            .withDescription("An interaction that carries a rating (1-5) below this is not learned from as a "
+                    + "positive (e.g. 4: a film rated 2 was watched, not liked); interactions without a rating "
+                    + "always are. 0: every interaction is a positive, which ranked better on ml-latest-small, "
+                    + "where what a user watched but rated low still says what they watch next.");
+
     public static final ConfigOption<Integer> SAMPLED_NEGATIVES = ConfigOptions.key("learning.sampled-negatives")
             .intType()
             .defaultValue(2)
             .withDescription("Random catalogue items added as negatives to each labelled interaction.");
 
+    /** The default of learning.popular-negatives: chosen on the tuning slice of ml-latest-small among 0, 16, 32. */
+    public static final int DEFAULT_POPULAR_NEGATIVES = 16;
+
     public static final ConfigOption<Integer> POPULAR_NEGATIVES = ConfigOptions.key("learning.popular-negatives")
             .intType()
-            .defaultValue(0)
+            .defaultValue(DEFAULT_POPULAR_NEGATIVES)
             .withDescription("Negatives drawn from the " + FeedbackLabeler.POPULAR_POOL + " most popular items now "
                     + "(decayed popularity), added to each labelled interaction beside the random ones: the taken "
-                    + "item must beat what many users take, not only items nobody takes. Off by default: on "
-                    + "catalogues where users come back to most popular items (the synthetic shop) they teach "
-                    + "the ranker against what users take next (docs/evaluation.md).");
+                    + "item must beat what many users take, not only items nobody takes. Where users come back "
+                    + "to the most popular items (the synthetic shop) they teach the ranker against what users "
+                    + "take next; the serving gate (learning.gate.half-life) then keeps the prior weights "
+                    + "serving (docs/evaluation.md).");
 
     public static final ConfigOption<Boolean> SHOWN_NEGATIVES = ConfigOptions.key("learning.shown-negatives")
             .booleanType()

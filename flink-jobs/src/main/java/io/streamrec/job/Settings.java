@@ -73,6 +73,11 @@ public final class Settings {
             throw new IllegalArgumentException(ModelOptions.CO_OCCURRENCE_TRANSITIONS.key() + " must be >= 0, got "
                     + transitions);
         }
+        int transitionWindow = config.get(ModelOptions.CO_OCCURRENCE_TRANSITION_WINDOW);
+        if (transitionWindow < 1) {
+            throw new IllegalArgumentException(ModelOptions.CO_OCCURRENCE_TRANSITION_WINDOW.key() + " must be >= 1, got "
+                    + transitionWindow);
+        }
         int gateHalfLife = config.get(ModelOptions.GATE_HALF_LIFE);
         if (gateHalfLife < 0) {
             throw new IllegalArgumentException(ModelOptions.GATE_HALF_LIFE.key() + " must be >= 0 (0: no gate), got "
@@ -100,6 +105,7 @@ public final class Settings {
                 recentItems,
                 recencyExponent,
                 transitions,
+                transitionWindow,
                 config.get(ModelOptions.CANDIDATES_REUSE_COSINE).floatValue(),
                 config.get(ModelOptions.CANDIDATES_REUSE_USERS),
                 config.get(ModelOptions.MAX_PER_CATEGORY),
@@ -111,6 +117,7 @@ public final class Settings {
                 batchSize,
                 config.get(ModelOptions.LEARNING_RATE),
                 config.get(ModelOptions.L2),
+                config.get(ModelOptions.POSITIVE_MIN_RATING),
                 config.get(ModelOptions.SAMPLED_NEGATIVES),
                 config.get(ModelOptions.SHOWN_NEGATIVES),
                 config.get(ModelOptions.POPULAR_NEGATIVES),

@@ -84,7 +84,7 @@ public final class ModelRecommender implements Recommender<UserProfile, ModelInp
         this.settings = settings;
         this.sentiment = sentiment;
         this.stats = new ItemStats(settings.common.popularityHalfLifeMillis, settings.common.maxNeighbours,
-                settings.coOccurrenceTransitions > 0 ? ModelSettings.TRANSITION_WINDOW : 0);
+                settings.coOccurrenceTransitions > 0 ? settings.transitionWindow : 0);
         this.replica = new ModelReplica(settings, stats);
         this.updater = new ProfileUpdater(settings.intentHalfLifeMillis, settings.interestHalfLifeMillis,
                 settings.sessionGapMillis, settings.common.historyMaxLength);
@@ -178,7 +178,7 @@ public final class ModelRecommender implements Recommender<UserProfile, ModelInp
         // view) would be labelled on a profile that already holds the item, a positive no ranker has to find.
         if (settings.learningEnabled && item != null && item.text != null && replica.ready()
                 && InteractionWeights.of(event.getType()) > 0 && event.getType() != EventType.REVIEW
-                && !profile.history.contains(item.itemId)) {
+                && !profile.history.contains(item.itemId) && likedOrUnrated(event)) {
             learnFrom(profile, event, item, time, now, items, out);
         }
         float reviewSentiment = event.getType() == EventType.REVIEW
@@ -207,6 +207,11 @@ public final class ModelRecommender implements Recommender<UserProfile, ModelInp
         boolean sampledOurs = sampled != null && sampled.triggerEventId().equals(served.getTriggerEventId());
         profile.modelList = sampledOurs ? sampled.model() : new String[0];
         profile.baselineList = sampledOurs ? sampled.baseline() : new String[0];
+    }
+
+    /** Whether the event is a positive by its rating: none given, or at least learning.positive-min-rating. */
+    private boolean likedOrUnrated(UserEvent event) {
+        return event.getRating() == null || event.getRating() >= settings.positiveMinRating;
     }
 
     private float sentimentOf(Float rating, float[] textVector) {

@@ -17,8 +17,10 @@ public final class ModelSettings implements Serializable {
     public final double coOccurrenceRecencyExponent;
     /** ranking.co-occurrence.transitions: the weight of what users took next after a recent item. */
     public final double coOccurrenceTransitions;
-    /** How many of a user's previous items count a transition to the next one. */
-    public static final int TRANSITION_WINDOW = 5;
+    /** The default of ranking.co-occurrence.transition-window. */
+    public static final int DEFAULT_TRANSITION_WINDOW = 5;
+    /** How many of a user's previous items count a transition to the next one (when transitions weigh above 0). */
+    public final int transitionWindow;
     public final float reuseCosine;
     public final int reuseUsers;
     public final int maxPerCategory;
@@ -30,6 +32,13 @@ public final class ModelSettings implements Serializable {
     public final int batchSize;
     public final double learningRate;
     public final double l2;
+    /**
+     * The default of learning.positive-min-rating: every rated interaction is a positive. Learning only from
+     * ratings of 4 and 5 was worse on the tuning slice of ml-latest-small (docs/evaluation.md).
+     */
+    public static final double DEFAULT_POSITIVE_MIN_RATING = 0.0;
+    /** learning.positive-min-rating: a rated interaction below it is not a positive. */
+    public final double positiveMinRating;
     public final int sampledNegatives;
     public final boolean shownNegatives;
     public final int popularNegatives;
@@ -46,10 +55,10 @@ public final class ModelSettings implements Serializable {
     public final boolean reverseGradients;
 
     public ModelSettings(RecommenderSettings common, int candidates, int coOccurringCandidates, int coOccurrenceRecentItems,
-            double coOccurrenceRecencyExponent, double coOccurrenceTransitions, float reuseCosine, int
+            double coOccurrenceRecencyExponent, double coOccurrenceTransitions, int transitionWindow, float reuseCosine, int
             reuseUsers, int maxPerCategory, long sessionGapMillis, long interestHalfLifeMillis, long
             intentHalfLifeMillis, boolean learningEnabled, boolean applyUpdates, int batchSize, double
-            learningRate, double l2, int sampledNegatives, boolean shownNegatives, int popularNegatives, Loss loss, int gateHalfLife, String jobName,
+            learningRate, double l2, double positiveMinRating, int sampledNegatives, boolean shownNegatives, int popularNegatives, Loss loss, int gateHalfLife, String jobName,
             IndexKind index, int approximateAbove, int searchBeam, Exploration exploration,
             ShadowBaseline.Settings shadow, boolean reverseGradients) {
         this.common = common;
@@ -58,6 +67,7 @@ public final class ModelSettings implements Serializable {
         this.coOccurrenceRecentItems = coOccurrenceRecentItems;
         this.coOccurrenceRecencyExponent = coOccurrenceRecencyExponent;
         this.coOccurrenceTransitions = coOccurrenceTransitions;
+        this.transitionWindow = transitionWindow;
         this.reuseCosine = reuseCosine;
         this.reuseUsers = reuseUsers;
         this.maxPerCategory = maxPerCategory;
@@ -69,6 +79,7 @@ public final class ModelSettings implements Serializable {
         this.batchSize = batchSize;
         this.learningRate = learningRate;
         this.l2 = l2;
+        this.positiveMinRating = positiveMinRating;
         this.sampledNegatives = sampledNegatives;
         this.shownNegatives = shownNegatives;
         this.popularNegatives = popularNegatives;

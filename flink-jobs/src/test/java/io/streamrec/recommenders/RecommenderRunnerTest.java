@@ -9,6 +9,7 @@ import io.streamrec.avro.EventType;
 import io.streamrec.avro.ModelUpdate;
 import io.streamrec.avro.Recommendation;
 import io.streamrec.avro.RecommendedItem;
+import io.streamrec.avro.UserEvent;
 import io.streamrec.config.JobConfig;
 import io.streamrec.events.ItemUpdate;
 import io.streamrec.events.SourcedEvent;
@@ -94,5 +95,39 @@ class RecommenderRunnerTest {
         assertThat(published).extracting(ModelUpdate::getBaseVersion)
                 .as("each update is made on the version the previous ones produced").isSorted();
         assertThat(model.modelVersion()).isEqualTo(published.size());
+    }
+
+    /**
+     * Updates published after 60 clicks of 5 users on 30 items, each carrying {@code rating} (null: none), with
+     * learning.positive-min-rating {@code minRating}.
+     */
+    private static List<ModelUpdate> updatesFromClicksRated(Float rating, String minRating) {
+        ModelSettings settings = Settings.model(JobConfig.fromMap(Map.of("recommend.min-interval", "0 ms",
+                "learning.batch-size", "4", "ranking.max-per-category", "0", "learning.positive-min-rating", minRating)));
+        RecommenderRunner<UserProfile, ModelInput> runner =
+                new RecommenderRunner<>(new ModelRecommender(settings, null, 0, 1), ModelInput::update)
+                        .recordingUpdates();
+        for (int c = 0; c < 3; c++) {
+            for (int i = 0; i < 10; i++) {
+                runner.broadcast(ModelInput.item(SyntheticVectors.item("c" + c + "-" + i, c, c * 100L + i)), 0);
+            }
+        }
+        for (int n = 0; n < 60; n++) {
+            String item = "c" + (n % 3) + "-" + (n / 3 % 10);
+            UserEvent click = UserEvent.newBuilder(event("e" + n, "u" + (n % 5), EventType.CLICK, item, T0 + n * 1000L))
+                    .setRating(rating).build();
+            runner.event(new SourcedEvent(click, "events", 0, n), T0);
+        }
+        return runner.published();
+    }
+
+    @Test
+    void anInteractionRatedBelowThePositiveThresholdIsNotLearnedFrom() {
+        assertThat(updatesFromClicksRated(2f, "4")).as("rated 2 of 5: watched, not liked").isEmpty();
+        assertThat(updatesFromClicksRated(3.5f, "4")).as("below learning.positive-min-rating").isEmpty();
+        List<ModelUpdate> liked = updatesFromClicksRated(4f, "4");
+        assertThat(liked).isNotEmpty();
+        assertThat(updatesFromClicksRated(null, "4")).as("no rating: a positive").hasSameSizeAs(liked);
+        assertThat(updatesFromClicksRated(2f, "0")).as("0: every interaction is a positive").hasSameSizeAs(liked);
     }
 }
