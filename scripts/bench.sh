@@ -7,13 +7,14 @@
 #       Text encoder throughput: the operator path (async function + micro-batcher) against a bare
 #       ONNX Runtime loop over the same batches. Writes DIR/encoder.json (default DIR: target/bench).
 #   scripts/bench.sh pipeline [--events N] [--rate R] [--parallelism P] [--catalogue C] [--out DIR] [--quick]
-#                             [--jobs passthrough,baseline,model] [--no-exactly-once] [--profile]
+#                             [--jobs passthrough,baseline,model] [--no-exactly-once] [--profile] [--pin]
 #                             [--latency-sweep 0.05,0.1,0.25] [-- --job.option value ...]
 #       End-to-end: a pass-through job (the ceiling), the product job with the baseline and with the model,
-#       on one Kafka broker and Flink's local cluster: events/s at saturation and latency p50/p95/p99/max at a
-#       fixed rate (at-least-once and exactly-once). Writes DIR/bench.json (default DIR: target/bench) and
-#       DIR/bench.log; --profile also records DIR/profile.jfr and prints its hottest frames. See
-#       docs/performance.md.
+#       each on Flink's local cluster in a JVM of its own, one Kafka broker: events/s at saturation, events per
+#       CPU-second of the job's JVM alone, latency p50/p95/p99/max at a fixed rate (at-least-once and
+#       exactly-once); --pin gives the job's JVM CPU 0 to itself. Writes DIR/bench.json (default DIR:
+#       target/bench), DIR/bench.log and DIR/job-<run>.log; --profile also records each job's JVM in
+#       DIR/profile-<run>.jfr and prints the hottest frames of each. See docs/performance.md.
 #   scripts/bench.sh ranking [--out DIR] [--quick] [--sizes 10000,100000,1000000] [--dim 384] [--reps N]
 #       ModelRanker.rank throughput, exact vs HNSW index, recall@100; writes DIR/ranking.json (docs/ranking.md).
 #   scripts/bench.sh sentiment [--dataset DIR] [--out DIR] [--limit N]
@@ -86,7 +87,7 @@ jfr_top() {
   local file="$1" n="${2:-25}"
   jfr print --events jdk.ExecutionSample "$file" \
     | awk '/stackTrace = \[/ { getline; sub(/^[ \t]+/, ""); sub(/line:.*/, ""); print }' \
-    | sort | uniq -c | sort -rn | head -n "$n"
+    | sort | uniq -c | sort -rn | sed -n "1,${n}p"  # sed reads to the end: no SIGPIPE under pipefail
 }
 
 bench_pipeline() {
@@ -110,8 +111,8 @@ bench_pipeline() {
     -Dstreamrec.broker.classpath="$ROOT/kafka-broker/target/broker-classpath.txt"
     -Dlog4j.configurationFile="$classes/benchmarks/log4j2-bench.properties" -Dbench.log.file="$out/bench.log"
     "${JVM_MODULE_FLAGS[@]}")
-  if [[ "$profile" == 1 ]]; then
-    jvm+=("-XX:StartFlightRecording=filename=$out/profile.jfr,settings=profile,dumponexit=true")
+  if [[ "$profile" == 1 ]]; then  # the jobs' JVMs, where the job's time goes; {run} is each run's name
+    jvm+=("-Dbench.job.jvm-options=-XX:StartFlightRecording=filename=$out/profile-{run}.jfr,settings=profile,dumponexit=true")
   fi
   local commit
   commit="$(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)"
@@ -122,9 +123,13 @@ bench_pipeline() {
   # shellcheck disable=SC2086
   java "${jvm[@]}" ${BENCH_JAVA_OPTS:-} -cp "$BENCH_CP" io.streamrec.bench.pipeline.PipelineBenchmark \
     --out "$out" --commit "$commit" ${args[@]+"${args[@]}"} || status=$?
-  if [[ "$profile" == 1 && -f "$out/profile.jfr" ]]; then
-    echo "Hottest frames (JFR execution samples, whole run):"
-    jfr_top "$out/profile.jfr" 30 | tee "$out/profile-top.txt"
+  if [[ "$profile" == 1 ]]; then
+    local recording
+    for recording in "$out"/profile-*.jfr; do
+      [[ -f "$recording" ]] || continue
+      echo "Hottest frames of $(basename "$recording" .jfr) (JFR execution samples, the job's JVM, whole run):"
+      jfr_top "$recording" 30 | tee "${recording%.jfr}-top.txt"
+    done
   fi
   return "$status"
 }

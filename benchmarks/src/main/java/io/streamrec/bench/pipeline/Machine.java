@@ -13,6 +13,8 @@ import java.util.Map;
 /** The machine a run measured on, for bench.json, with the load averages sampled during the run. */
 final class Machine {
     private final List<String> loadSamples = new ArrayList<>();
+    /** Taken before --pin narrows this JVM's CPUs: the machine's, not this JVM's share. */
+    private final int cores = Runtime.getRuntime().availableProcessors();
 
     /** Samples the load average now, kept under {@code when}; returns it. */
     String sampleLoad(String when) {
@@ -33,7 +35,7 @@ final class Machine {
     /** bench.json's {@code machine}: cores, memory, Java, dot products and the load averages. */
     Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("cores", Runtime.getRuntime().availableProcessors());
+        m.put("cores", cores);
         long memory = 0;
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             memory = os.getTotalMemorySize();

@@ -2,8 +2,6 @@ package io.streamrec.bench.pipeline;
 
 import io.streamrec.bench.BenchJson;
 import io.streamrec.local.kafka.KafkaBrokerProcess;
-import io.streamrec.metrics.InProcessMetrics;
-import io.streamrec.metrics.MetricNames;
 import io.streamrec.schemas.Topic;
 import io.streamrec.tools.data.SyntheticWorkload;
 import java.io.PrintStream;
@@ -18,17 +16,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.flink.core.execution.JobClient;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * {@code scripts/bench.sh pipeline}: on one Kafka broker, for each job (pass-through ceiling, product job
- * with the baseline recommender, product job with the model) one at-least-once run that measures
+ * with the baseline recommender, product job with the model), each in a JVM of its own ({@link JobProcess};
+ * {@code --pin} gives it CPU 0 to itself), one at-least-once run that measures
  * <ol>
  *   <li>saturation: events written in advance inside one open Kafka transaction (invisible to the job's
  *       read_committed sources), committed once the job is warm (and, for the model, once the catalogue is
- *       encoded); events/s = events / (last recommendation's broker append time - commit time);</li>
+ *       encoded); events/s = events / (last recommendation's broker append time - commit time), and events
+ *       per CPU-second of the job's JVM alone (the feed, the tail and the broker reported beside it);</li>
  *   <li>latency at a fixed rate (default half of the measured saturation): event_time is the send time,
  *       latency = the recommendation's broker append time - event_time;</li>
  * </ol>
@@ -37,7 +36,6 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 public final class PipelineBenchmark {
     static final String ITEM_VECTORS_OPERATOR = "item vectors";
-    static final String RANK_OPERATOR = MetricNames.RANK_OPERATOR;
 
     private final BenchSettings settings;
     private final Progress progress;
@@ -109,7 +107,8 @@ public final class PipelineBenchmark {
             long burstEvents = Math.max(settings.warmupEvents, settings.modelWarmupEvents) + settings.events;
             Instant start = Instant.now().minus(Duration.ofMillis((long) (burstEvents * 1500 * 1.5) + 3_600_000L));
             workload = new SyntheticWorkload(settings.seed, settings.catalogue, settings.users, start);
-            launcher = new JobLauncher(settings, progress, bootstrap, workload);
+            String jobCpus = settings.pin ? CpuPinning.pin(brokerPid, progress) : null;
+            launcher = new JobLauncher(settings, progress, bootstrap, workload, jobCpus);
             drains = new SaturationDrains(settings, progress, machine, brokerPid);
 
             Map<String, Object> jobs = new LinkedHashMap<>();
@@ -122,14 +121,12 @@ public final class PipelineBenchmark {
                 jobs.put(job, result);
                 machine.sampleLoad(job + " done");
             }
-            Object ceiling = jobs.containsKey("passthrough")
-                    ? ((Map<?, ?>) jobs.get("passthrough")).get("events_per_s") : null;
+            Map<?, ?> passthrough = (Map<?, ?>) jobs.get("passthrough");
             for (Object r : jobs.values()) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> m = (Map<String, Object>) r;
-                double eps = ((Number) m.get("events_per_s")).doubleValue();
-                m.put("ratio_to_passthrough", ceiling == null ? null
-                        : Math.round(eps / ((Number) ceiling).doubleValue() * 1000) / 1000.0);
+                m.put("ratio_to_passthrough", ratio(m, passthrough, "events_per_s"));
+                m.put("job_cpu_ratio_to_passthrough", ratio(m, passthrough, "events_per_job_cpu_s"));
             }
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("jobs", jobs);
@@ -153,17 +150,24 @@ public final class PipelineBenchmark {
         }
     }
 
+    /** {@code job}'s {@code key} over the pass-through's, to 3 decimals; null without a pass-through run. */
+    private static Double ratio(Map<String, Object> job, Map<?, ?> passthrough, String key) {
+        if (passthrough == null) {
+            return null;
+        }
+        double of = ((Number) job.get(key)).doubleValue();
+        return Math.round(of / ((Number) passthrough.get(key)).doubleValue() * 1000) / 1000.0;
+    }
+
     /** Mean, p50, p95 of the model's ranking time ({@code rankingLatencyMicros}), over subtasks; null if none. */
-    private static Map<String, Object> rankingMicros() {
-        Double p50 = InProcessMetrics.histogramQuantile(RANK_OPERATOR, MetricNames.RANKING_LATENCY_MICROS, 0.5);
-        Double p95 = InProcessMetrics.histogramQuantile(RANK_OPERATOR, MetricNames.RANKING_LATENCY_MICROS, 0.95);
-        if (p50 == null) {
+    private static Map<String, Object> rankingMicros(JobProcess.Metrics metrics) {
+        if (metrics.rankingP50() == null) {
             return null;
         }
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("mean", Math.round(InProcessMetrics.histogramMean(RANK_OPERATOR, MetricNames.RANKING_LATENCY_MICROS)));
-        m.put("p50", Math.round(p50));
-        m.put("p95", Math.round(p95));
+        m.put("mean", Math.round(metrics.rankingMean()));
+        m.put("p50", Math.round(metrics.rankingP50()));
+        m.put("p95", Math.round(metrics.rankingP95()));
         return m;
     }
 
@@ -175,19 +179,21 @@ public final class PipelineBenchmark {
         try (EventFeed feed = new EventFeed(bootstrap, topics, workload, prefix, settings.feedLingerMs);
                 RecommendationTail tail = new RecommendationTail(bootstrap, topics.name(Topic.RECOMMENDATIONS), false,
                         feed::takeSendTime)) {
-            JobClient client = launcher.start(job, "AT_LEAST_ONCE", topics, prefix, feed);
+            JobProcess client = launcher.start(job, "AT_LEAST_ONCE", topics, prefix, feed);
             try {
                 long warmup = settings.warmup(job);
                 long t = System.nanoTime();
                 feed.sendBurst(warmup);
                 require(tail.awaitCount(warmup, Duration.ofSeconds(120), progress, job + " warm-up"), job + " warm-up");
                 double warmRate = warmup / ((System.nanoTime() - t) / 1e9);
-                SaturationDrains.Saturation saturation = drains.measure(job, feed, tail, warmup, warmRate);
+                SaturationDrains.Saturation saturation = drains.measure(job, client, feed, tail, warmup, warmRate);
                 r.putAll(saturation.report());
+                r.put("job_cpus", ProcessCpu.allowedCpus(client.pid()));
+                r.put("benchmark_cpus", ProcessCpu.allowedCpus(ProcessHandle.current().pid()));
                 if (job.equals("model")) {
                     // Wall time of one ranking (retrieval to the shown ten) over the drain's last requests per
                     // subtask: a steadier figure of the ranking's cost than events/s on a shared machine.
-                    r.put("ranking_micros", rankingMicros());
+                    r.put("ranking_micros", rankingMicros(client.metrics()));
                 }
                 double eps = saturation.eventsPerS();
 
@@ -208,8 +214,9 @@ public final class PipelineBenchmark {
                 r.put("text_event_share", Math.round(feed.textShare() * 1000) / 1000.0);
                 if (job.equals("model")) {
                     // Requests that reused the user's last retrieval (ranking.candidates.reuse-cosine), whole run.
-                    long reused = InProcessMetrics.gaugeSum(RANK_OPERATOR, MetricNames.CANDIDATES_REUSED);
-                    long retrieved = InProcessMetrics.gaugeSum(RANK_OPERATOR, MetricNames.CANDIDATES_RETRIEVED);
+                    JobProcess.Metrics metrics = client.metrics();
+                    long reused = metrics.reused() == null ? 0 : metrics.reused();
+                    long retrieved = metrics.retrieved() == null ? 0 : metrics.retrieved();
                     r.put("candidates_reused_share", reused + retrieved == 0 ? null
                             : Math.round(1000.0 * reused / (reused + retrieved)) / 1000.0);
                 }
@@ -236,7 +243,7 @@ public final class PipelineBenchmark {
         try (EventFeed feed = new EventFeed(bootstrap, topics, workload, prefix, settings.feedLingerMs);
                 RecommendationTail tail = new RecommendationTail(bootstrap, topics.name(Topic.RECOMMENDATIONS), true,
                         feed::takeSendTime)) {
-            JobClient client = launcher.start(job, "EXACTLY_ONCE", topics, prefix, feed);
+            JobProcess client = launcher.start(job, "EXACTLY_ONCE", topics, prefix, feed);
             try {
                 long warmup = Math.min(settings.warmup(job), 5000);
                 feed.sendBurst(warmup);

@@ -12,15 +12,16 @@ final class ResultTable {
     @SuppressWarnings("unchecked")
     static String of(Map<String, Object> result) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%n%-12s %11s %7s | %-28s | %-28s%n", "job", "events/s", "ratio",
-                "at-least-once p50/p95/p99/max", "exactly-once p50/p95/p99/max"));
+        sb.append(String.format(Locale.ROOT, "%n%-12s %11s %7s %15s %7s | %-28s | %-28s%n", "job", "events/s", "ratio",
+                "ev/job-CPU-s", "ratio", "at-least-once p50/p95/p99/max", "exactly-once p50/p95/p99/max"));
         Map<String, Object> jobs = (Map<String, Object>) result.get("jobs");
         for (Map.Entry<String, Object> e : jobs.entrySet()) {
             Map<String, Object> r = (Map<String, Object>) e.getValue();
-            Object ratio = r.get("ratio_to_passthrough");
-            sb.append(String.format(Locale.ROOT, "%-12s %11s %7s | %-28s | %-28s%n", e.getKey(),
+            sb.append(String.format(Locale.ROOT, "%-12s %11s %7s %15s %7s | %-28s | %-28s%n", e.getKey(),
                     String.format(Locale.ROOT, "%,d", ((Number) r.get("events_per_s")).longValue()),
-                    ratio == null ? "-" : String.format(Locale.ROOT, "%.3f", ((Number) ratio).doubleValue()),
+                    ratio(r.get("ratio_to_passthrough")),
+                    String.format(Locale.ROOT, "%,d", ((Number) r.get("events_per_job_cpu_s")).longValue()),
+                    ratio(r.get("job_cpu_ratio_to_passthrough")),
                     quartet((Map<String, Object>) r.get("latency_ms")) + " @" + rate(r.get("latency_rate")),
                     quartet((Map<String, Object>) r.get("latency_exactly_once_ms"))));
             List<Map<String, Object>> sweep = (List<Map<String, Object>>) r.get("latency_sweep_ms");
@@ -35,6 +36,10 @@ final class ResultTable {
                 + "%s GB, Java %s, load average %s%n", machine.get("cores"), machine.get("memory_gb"),
                 machine.get("java"), machine.get("load_avg")));
         return sb.toString();
+    }
+
+    private static String ratio(Object ratio) {
+        return ratio == null ? "-" : String.format(Locale.ROOT, "%.3f", ((Number) ratio).doubleValue());
     }
 
     private static String rate(Object rate) {

@@ -2,6 +2,7 @@ package io.streamrec.bench.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -13,7 +14,7 @@ import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMap
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The harness end to end on a few hundred events: real broker, pass-through job only, at-least-once. */
+/** The harness end to end on a few hundred events: real broker, pass-through job only in a pinned JVM of its own, at-least-once. */
 class PipelineBenchmarkSmokeITCase {
 
     @Test
@@ -21,7 +22,8 @@ class PipelineBenchmarkSmokeITCase {
         BenchSettings settings = BenchSettings.parse(new String[] {"--jobs", "passthrough", "--events", "300",
                 "--warmup-events", "100", "--rate", "100", "--latency-seconds", "2", "--latency-settle-seconds", "1",
                 "--no-exactly-once", "--latency-sweep", "0.05",
-                "--out", out.toString(), "--checkpoint-interval", "1 s", "--max-drains", "2", "--warm-seconds", "0"});
+                "--out", out.toString(), "--checkpoint-interval", "1 s", "--max-drains", "2", "--warm-seconds", "0",
+                "--pin"});
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         PipelineBenchmark.run(settings, new PrintStream(progress, true, StandardCharsets.UTF_8));
 
@@ -30,6 +32,14 @@ class PipelineBenchmarkSmokeITCase {
         assertThat(pt.path("events_per_s").asDouble()).isGreaterThan(0);
         assertThat(pt.path("ratio_to_passthrough").asDouble()).isEqualTo(1.0);
         assertThat(pt.path("saturation_events").asLong()).isEqualTo(300);
+        // The job ran in a JVM of its own, pinned to CPU 0; the feed and the tail here, on the other CPUs.
+        assertThat(pt.path("job_drain_cpu_s").asDouble()).isPositive();
+        assertThat(pt.path("benchmark_drain_cpu_s").asDouble()).isPositive();
+        assertThat(pt.path("events_per_job_cpu_s").asDouble())
+                .isCloseTo(300 / pt.path("job_drain_cpu_s").asDouble(), withinPercentage(1));
+        assertThat(pt.path("job_cpu_ratio_to_passthrough").asDouble()).isEqualTo(1.0);
+        assertThat(pt.path("job_cpus").asText()).isEqualTo("0");
+        assertThat(pt.path("benchmark_cpus").asText()).isNotEmpty().doesNotStartWith("0");
         assertThat(pt.path("drain_complete").asBoolean()).isTrue();
         // A second drain always follows the first (which runs while the JIT still compiles); the last is reported.
         assertThat(pt.path("drains_events_per_s")).hasSize(2);
@@ -57,7 +67,7 @@ class PipelineBenchmarkSmokeITCase {
         assertThat(pt.path("latency_ms").path("max").asLong())
                 .isGreaterThanOrEqualTo(pt.path("latency_ms").path("p50").asLong());
         assertThat(pt.path("dead_letters").path("count").asLong()).isZero();
-        assertThat(json.path("machine").path("cores").asInt()).isPositive();
+        assertThat(json.path("machine").path("cores").asInt()).isGreaterThanOrEqualTo(2); // the machine's, not the pinned share
         assertThat(json.path("machine").has("load_avg")).isTrue();
         assertThat(json.path("machine").has("java")).isTrue();
         assertThat(json.path("machine").path("dot_products").asText()).startsWith("SIMD");
