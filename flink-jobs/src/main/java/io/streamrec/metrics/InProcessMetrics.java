@@ -23,6 +23,9 @@ import org.apache.flink.metrics.reporter.MetricReporterFactory;
  * ({@code metrics.reporter.<name>.factory.class}: {@link #configure}).
  */
 public final class InProcessMetrics {
+    /** Where job-level metrics (the JobManager's, e.g. {@code lastCheckpointDuration}) are kept, as if an operator's. */
+    public static final String JOB = "<job>";
+
     /** Counters and gauges by "operator|metric", one entry per subtask. */
     private static final Map<String, List<Metric>> METRICS = new ConcurrentHashMap<>();
 
@@ -131,7 +134,7 @@ public final class InProcessMetrics {
 
         @Override
         public void notifyOfAddedMetric(Metric metric, String name, MetricGroup group) {
-            String operator = group.getAllVariables().get("<operator_name>");
+            String operator = owner(group);
             if (operator != null
                     && (metric instanceof Counter || metric instanceof Gauge<?> || metric instanceof Histogram)) {
                 METRICS.computeIfAbsent(operator + "|" + name, k -> new CopyOnWriteArrayList<>()).add(metric);
@@ -140,7 +143,7 @@ public final class InProcessMetrics {
 
         @Override
         public void notifyOfRemovedMetric(Metric metric, String name, MetricGroup group) {
-            String operator = group.getAllVariables().get("<operator_name>");
+            String operator = owner(group);
             if (operator != null) {
                 List<Metric> list = METRICS.get(operator + "|" + name);
                 if (list != null) {
@@ -148,6 +151,16 @@ public final class InProcessMetrics {
                 }
             }
         }
+    }
+
+    /** The operator's name; {@link #JOB} for the job's own metrics (a job, no task); null for the rest. */
+    private static String owner(MetricGroup group) {
+        Map<String, String> variables = group.getAllVariables();
+        String operator = variables.get("<operator_name>");
+        if (operator == null && variables.containsKey("<job_name>") && !variables.containsKey("<task_name>")) {
+            return JOB;
+        }
+        return operator;
     }
 
     /** Factory named in the configuration; found through META-INF/services. */

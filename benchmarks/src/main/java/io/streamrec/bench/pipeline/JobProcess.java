@@ -34,8 +34,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * load generator and the tail stay in the benchmark's JVM, the broker in its own), and it can be pinned to
  * cores of its own ({@code taskset}). The two JVMs speak a line protocol: the job's JVM prints
  * {@code PROGRESS <text>} while it starts and {@code READY} once it serves (for the model, once the whole
- * catalogue is encoded); on {@code metrics} it prints {@code METRICS <ranking p50> <p95> <mean> <reused>
- * <retrieved>} ({@code -} where none); {@code stop}, or the end of its input, cancels the job and ends it.
+ * catalogue is encoded); on {@code metrics} it prints {@code METRICS key=value ...} (the model's ranking time and
+ * candidate reuse, the checkpoints completed so far and their durations; keys without a value are left out);
+ * {@code stop}, or the end of its input, cancels the job and ends it.
  * Everything else it prints (logs) goes to {@code job-<run>.log} in the out folder.
  */
 final class JobProcess implements AutoCloseable {
@@ -139,25 +140,50 @@ final class JobProcess implements AutoCloseable {
         return ProcessCpu.nanos(process.pid());
     }
 
-    /** The model's ranking time (p50, p95, mean in microseconds) and candidate reuse counts; null where none. */
-    record Metrics(Double rankingP50, Double rankingP95, Double rankingMean, Long reused, Long retrieved) {}
+    /**
+     * What the job's JVM reports: the model's ranking time (p50, p95, mean in microseconds), candidate reuse
+     * counts, and the checkpoints completed since the job started with the median and largest duration (ms)
+     * of those seen; null where none.
+     */
+    record Metrics(Double rankingP50, Double rankingP95, Double rankingMean, Long reused, Long retrieved,
+            Long checkpoints, Long checkpointMillisP50, Long checkpointMillisMax) {
+        /** bench.json's {@code checkpoints}: count, p50 and max duration; null before the first. */
+        Map<String, Object> checkpointReport() {
+            if (checkpoints == null || checkpoints == 0) {
+                return null;
+            }
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("completed", checkpoints);
+            m.put("duration_ms_p50", checkpointMillisP50);
+            m.put("duration_ms_max", checkpointMillisMax);
+            return m;
+        }
+    }
 
     Metrics metrics() throws InterruptedException {
         commands.println("metrics");
         String line = replies.poll(30, TimeUnit.SECONDS);
-        if (line == null || !line.startsWith("METRICS ")) {
+        if (line == null || !line.startsWith("METRICS")) {
             throw new IllegalStateException(name + ": the job's JVM did not answer 'metrics' (" + line + ")");
         }
-        String[] f = line.substring("METRICS ".length()).split(" ");
-        return new Metrics(number(f[0]), number(f[1]), number(f[2]), whole(f[3]), whole(f[4]));
+        Map<String, String> f = new java.util.HashMap<>();
+        for (String pair : line.substring("METRICS".length()).trim().split(" ")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                f.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        return new Metrics(number(f.get("ranking_p50")), number(f.get("ranking_p95")), number(f.get("ranking_mean")),
+                whole(f.get("reused")), whole(f.get("retrieved")), whole(f.get("checkpoints")),
+                whole(f.get("checkpoint_ms_p50")), whole(f.get("checkpoint_ms_max")));
     }
 
     private static Double number(String s) {
-        return s.equals("-") ? null : Double.valueOf(s);
+        return s == null ? null : Double.valueOf(s);
     }
 
     private static Long whole(String s) {
-        return s.equals("-") ? null : Long.valueOf(s);
+        return s == null ? null : Long.valueOf(s);
     }
 
     /** Cancels the job and waits for its JVM to end (killed after 90 s). */
@@ -204,6 +230,7 @@ final class JobProcess implements AutoCloseable {
             protocol.println("PROGRESS " + text);
             protocol.flush();
         };
+        CheckpointDurations checkpoints = CheckpointDurations.sampleEvery(Duration.ofMillis(200));
         if (job.equals("model")) {
             awaitCatalogueEncoded(job, catalogue, progress);
         }
@@ -212,7 +239,7 @@ final class JobProcess implements AutoCloseable {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line; (line = in.readLine()) != null && !line.equals("stop"); ) {
             if (line.equals("metrics")) {
-                protocol.println("METRICS " + metricsLine());
+                protocol.println("METRICS " + metricsLine(checkpoints));
                 protocol.flush();
             }
         }
@@ -224,20 +251,28 @@ final class JobProcess implements AutoCloseable {
         }
     }
 
-    private static String metricsLine() {
+    private static String metricsLine(CheckpointDurations checkpoints) {
         String op = MetricNames.RANK_OPERATOR;
         String metric = MetricNames.RANKING_LATENCY_MICROS;
+        StringBuilder line = new StringBuilder();
         Double p50 = InProcessMetrics.histogramQuantile(op, metric, 0.5);
-        Double p95 = InProcessMetrics.histogramQuantile(op, metric, 0.95);
-        Double mean = p50 == null ? null : InProcessMetrics.histogramMean(op, metric);
-        List<Long> reused = InProcessMetrics.gaugeValues(op, MetricNames.CANDIDATES_REUSED);
-        return String.join(" ", text(p50), text(p95), text(mean),
-                reused.isEmpty() ? "-" : Long.toString(InProcessMetrics.gaugeSum(op, MetricNames.CANDIDATES_REUSED)),
-                reused.isEmpty() ? "-" : Long.toString(InProcessMetrics.gaugeSum(op, MetricNames.CANDIDATES_RETRIEVED)));
+        if (p50 != null) {
+            append(line, "ranking_p50", p50);
+            append(line, "ranking_p95", InProcessMetrics.histogramQuantile(op, metric, 0.95));
+            append(line, "ranking_mean", InProcessMetrics.histogramMean(op, metric));
+        }
+        if (!InProcessMetrics.gaugeValues(op, MetricNames.CANDIDATES_REUSED).isEmpty()) {
+            line.append(" reused=").append(InProcessMetrics.gaugeSum(op, MetricNames.CANDIDATES_REUSED));
+            line.append(" retrieved=").append(InProcessMetrics.gaugeSum(op, MetricNames.CANDIDATES_RETRIEVED));
+        }
+        line.append(checkpoints.summary());
+        return line.toString().trim();
     }
 
-    private static String text(Double d) {
-        return d == null ? "-" : String.format(Locale.ROOT, "%.1f", d);
+    private static void append(StringBuilder line, String key, Double value) {
+        if (value != null) {
+            line.append(' ').append(key).append('=').append(String.format(Locale.ROOT, "%.1f", value));
+        }
     }
 
     /** The model ranks only encoded items: waits until every catalogue item left the encoder. */

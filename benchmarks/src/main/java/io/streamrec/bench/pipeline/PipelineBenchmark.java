@@ -212,9 +212,11 @@ public final class PipelineBenchmark {
                 r.put("latency_events", phase.sent());
                 r.put("latency_complete", phase.complete());
                 r.put("text_event_share", Math.round(feed.textShare() * 1000) / 1000.0);
+                JobProcess.Metrics metrics = client.metrics();
+                // Every checkpoint of the run so far: its duration on the job's cores bounds exactly-once latency.
+                r.put("checkpoints", metrics.checkpointReport());
                 if (job.equals("model")) {
                     // Requests that reused the user's last retrieval (ranking.candidates.reuse-cosine), whole run.
-                    JobProcess.Metrics metrics = client.metrics();
                     long reused = metrics.reused() == null ? 0 : metrics.reused();
                     long retrieved = metrics.retrieved() == null ? 0 : metrics.retrieved();
                     r.put("candidates_reused_share", reused + retrieved == 0 ? null
@@ -259,6 +261,7 @@ public final class PipelineBenchmark {
                 Map<String, Object> latency = tail.visible.summary();
                 latency.put("rate", rate);
                 latency.put("complete", complete);
+                latency.put("checkpoints", client.metrics().checkpointReport());
                 progress.line(String.format(Locale.ROOT, "%s: exactly-once latency p50 %s ms, p95 %s, p99 %s, max %s",
                         job, latency.get("p50"), latency.get("p95"), latency.get("p99"), latency.get("max")));
                 return latency;

@@ -39,6 +39,11 @@ class PipelineBenchmarkSmokeITCase {
                 .isCloseTo(300 / pt.path("job_drain_cpu_s").asDouble(), withinPercentage(1));
         assertThat(pt.path("job_cpu_ratio_to_passthrough").asDouble()).isEqualTo(1.0);
         assertThat(pt.path("job_cpus").asText()).isEqualTo("0");
+        // Checkpoints every second over the run, each seen with its duration, from the job's own metrics.
+        JsonNode checkpoints = pt.path("checkpoints");
+        assertThat(checkpoints.path("completed").asLong()).isGreaterThanOrEqualTo(3);
+        assertThat(checkpoints.path("duration_ms_max").asLong())
+                .isGreaterThanOrEqualTo(checkpoints.path("duration_ms_p50").asLong()).isPositive();
         assertThat(pt.path("benchmark_cpus").asText()).isNotEmpty().doesNotStartWith("0");
         assertThat(pt.path("drain_complete").asBoolean()).isTrue();
         // A second drain always follows the first (which runs while the JIT still compiles); the last is reported.
