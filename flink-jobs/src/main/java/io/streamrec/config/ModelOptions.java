@@ -25,8 +25,9 @@ public final class ModelOptions {
             .intType()
             .defaultValue(ModelRanker.DEFAULT_CO_OCCURRING_CANDIDATES)
             .withDescription("Candidates added per request from co-occurrence: the items whose co-occurrence with "
-                    + "the user's recent items (the ranker's co-occurrence feature) is highest. Each candidate "
-                    + "is scored, so more cost more per request; 0 adds none.");
+                    + "the user's recent items (the ranker's co-occurrence feature) is highest, among the items "
+                    + "the list may hold (not excluded). Each candidate is scored, so more cost more per request; "
+                    + "0 adds none.");
 
     public static final ConfigOption<Integer> CO_OCCURRENCE_RECENT_ITEMS =
             ConfigOptions.key("ranking.co-occurrence.recent-items")
@@ -180,7 +181,15 @@ public final class ModelOptions {
             .withDescription("POINTWISE: log loss of each labelled item on its own (the score is calibrated as a "
                     + "probability). PAIRWISE: the item taken against each negative, log loss of their score "
                     + "difference (BPR): the ranker learns the order of items, which is what a list needs; the "
-                    + "score is then a relative one.");
+                    + "score is then a relative one. SOFTMAX: the item taken against a sample of the other "
+                    + "candidates its request would have scored (learning.pool-sample), learnt only when it was "
+                    + "among them: the ranker learns to order the pools it serves from (docs/evaluation.md).");
+
+    public static final ConfigOption<Integer> POOL_SAMPLE = ConfigOptions.key("learning.pool-sample")
+            .intType()
+            .defaultValue(16)
+            .withDescription("Under the SOFTMAX loss: how many of the other candidates of the request (drawn "
+                    + "uniformly) the taken item is compared with.");
 
     public static final ConfigOption<Double> SHADOW_SAMPLE = ConfigOptions.key("recommend.shadow.sample")
             .doubleType()

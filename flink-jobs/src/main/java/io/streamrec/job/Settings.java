@@ -122,6 +122,7 @@ public final class Settings {
                 config.get(ModelOptions.SHOWN_NEGATIVES),
                 config.get(ModelOptions.POPULAR_NEGATIVES),
                 config.get(ModelOptions.LOSS),
+                positive(config.get(ModelOptions.POOL_SAMPLE), ModelOptions.POOL_SAMPLE.key()),
                 gateHalfLife,
                 config.get(JobOptions.JOB_NAME),
                 config.get(ModelOptions.INDEX),

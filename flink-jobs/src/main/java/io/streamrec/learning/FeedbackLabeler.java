@@ -89,6 +89,40 @@ public final class FeedbackLabeler {
         return examples;
     }
 
+    /** The taken item's features and those of the candidates it had to beat. */
+    public record PoolExample(float[] taken, List<float[]> others) {}
+
+    /**
+     * The taken item against a uniform sample of at most {@code sample} of the other candidates its request
+     * would have scored ({@code pool}, without the excluded items); null when the taken item was not among
+     * them: no order of that pool would have served it, and learning from it would teach the ranker against
+     * the very features that filled the pool.
+     */
+    public PoolExample fromPool(FeatureExtractor.Context context, ItemVector taken, Set<String> pool,
+            Set<String> excluded, Function<String, ItemVector> items, int dimension, String eventId, int sample) {
+        if (!pool.contains(taken.itemId)) {
+            return null;
+        }
+        List<String> others = new ArrayList<>(pool.size());
+        for (String id : pool) {
+            if (!id.equals(taken.itemId) && !excluded.contains(id)) {
+                others.add(id);
+            }
+        }
+        // Deterministic per event, so a replay after a failure computes the same gradient.
+        Random random = new Random(eventId.hashCode());
+        List<float[]> features = new ArrayList<>(Math.min(sample, others.size()));
+        for (int i = 0; i < others.size() && features.size() < sample; i++) {
+            int j = i + random.nextInt(others.size() - i); // a partial Fisher-Yates shuffle
+            String id = others.set(j, others.get(i));
+            ItemVector item = items.apply(id);
+            if (item != null && item.text != null) {
+                features.add(this.features.features(context, item, dimension));
+            }
+        }
+        return features.isEmpty() ? null : new PoolExample(this.features.features(context, taken, dimension), features);
+    }
+
     /** Adds {@code count} draws from the first {@code pool} of {@code from} that the user has not taken. */
     private static void addUntaken(Set<String> negatives, List<String> from, int pool, int count, Random random,
             ItemVector taken, UserProfile before) {

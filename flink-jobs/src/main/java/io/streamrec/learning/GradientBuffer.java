@@ -46,6 +46,17 @@ public final class GradientBuffer {
     }
 
     /**
+     * Adds the taken item's softmax loss among {@code others}; returns it (0 when a feature is not finite,
+     * and the example is skipped).
+     */
+    public double addSoftmax(ModelState model, float[] taken, List<float[]> others, long nowMillis) {
+        if (!finite(taken) || !others.stream().allMatch(GradientBuffer::finite)) {
+            return 0;
+        }
+        return counted(Ranker.accumulateSoftmax(model.weights, taken, others, ready(model)), nowMillis);
+    }
+
+    /**
      * Counts a take that followed a list served to the same user: whether the item was in the learned
      * weights' list and in the prior weights' list.
      */

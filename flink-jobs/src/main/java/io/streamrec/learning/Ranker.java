@@ -4,6 +4,8 @@ import static io.streamrec.ranking.Logistic.logit;
 import static io.streamrec.ranking.Logistic.probability;
 import static io.streamrec.ranking.Logistic.sigmoid;
 
+import java.util.List;
+
 /**
  * Training of the linear ranker ({@link io.streamrec.ranking.Logistic}: score = sigmoid(w . x)) with AdaGrad
  * on the log loss of single labelled items (pointwise) or of ordered pairs (pairwise).
@@ -41,6 +43,34 @@ public final class Ranker {
             gradient[i] -= wrong * (positive[i] - negative[i]);
         }
         return Math.log1p(Math.exp(-margin));
+    }
+
+    /**
+     * Adds the gradient of the softmax log loss of {@code taken} among itself and {@code others} to
+     * {@code gradient}: {@code sum_i p_i x_i - x_taken}; returns the loss, {@code -log p_taken}.
+     */
+    public static double accumulateSoftmax(float[] weights, float[] taken, List<float[]> others, float[] gradient) {
+        double[] logits = new double[others.size() + 1];
+        logits[0] = logit(weights, taken);
+        double max = logits[0];
+        for (int i = 0; i < others.size(); i++) {
+            logits[i + 1] = logit(weights, others.get(i));
+            max = Math.max(max, logits[i + 1]);
+        }
+        double sum = 0;
+        for (int i = 0; i < logits.length; i++) {
+            logits[i] = Math.exp(logits[i] - max);
+            sum += logits[i];
+        }
+        int n = gradient.length;
+        for (int i = 0; i < logits.length; i++) {
+            float[] x = i == 0 ? taken : others.get(i - 1);
+            float p = (float) (logits[i] / sum) - (i == 0 ? 1f : 0f);
+            for (int j = 0; j < n && j < x.length; j++) {
+                gradient[j] += p * x[j];
+            }
+        }
+        return -Math.log(Math.max(1e-300, logits[0] / sum));
     }
 
     /**

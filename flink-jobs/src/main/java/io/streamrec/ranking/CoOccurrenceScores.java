@@ -5,6 +5,7 @@ import io.streamrec.state.LargestValues;
 import io.streamrec.state.Neighbours;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * Co-occurrence scores of one request, by item ordinal: for each of the user's recent items (more recent
@@ -127,13 +128,26 @@ public final class CoOccurrenceScores {
 
     /** The ordinals of the {@code k} highest scores, highest first (ties: first touched first). */
     public int[] strongest(int k) {
+        return strongest(k, ordinal -> false);
+    }
+
+    /**
+     * As above, leaving out the ordinals {@code skip} accepts (the items a list may not hold), so that none of
+     * the {@code k} places goes to an item the list would drop.
+     */
+    public int[] strongest(int k, IntPredicate skip) {
         double[] values = new double[touchedCount];
+        int[] ordinals = new int[touchedCount];
+        int kept = 0;
         for (int i = 0; i < touchedCount; i++) {
-            values[i] = scores[touched[i]];
+            if (!skip.test(touched[i])) {
+                values[kept] = scores[touched[i]];
+                ordinals[kept++] = touched[i];
+            }
         }
-        int[] positions = LargestValues.indexes(values, k);
+        int[] positions = LargestValues.indexes(kept == touchedCount ? values : Arrays.copyOf(values, kept), k);
         for (int i = 0; i < positions.length; i++) {
-            positions[i] = touched[positions[i]];
+            positions[i] = ordinals[positions[i]];
         }
         return positions;
     }

@@ -202,4 +202,10 @@ public final class FeatureExtractor {
     public int[] strongestCoOccurring(Context c, int k) {
         return coOccurrences(c).strongest(k);
     }
+
+    /** As above, without the items in {@code excluded}: they would take places a list cannot use. */
+    public int[] strongestCoOccurring(Context c, int k, java.util.Set<String> excluded) {
+        return excluded.isEmpty() ? strongestCoOccurring(c, k)
+                : coOccurrences(c).strongest(k, ordinal -> excluded.contains(stats.id(ordinal)));
+    }
 }

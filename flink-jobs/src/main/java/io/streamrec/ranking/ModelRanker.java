@@ -86,22 +86,7 @@ public final class ModelRanker {
     public Ranking rank(FeatureExtractor.Context c, float[] weights, float[] shadowWeights,
             Function<String, ItemVector> items, Set<String> excluded, RecommendationFilter filter, int n,
             List<String> nearest, int maxPerCategory) {
-        Set<String> pool = new LinkedHashSet<>(nearest);
-        // The items that co-occur most with the recent ones as a whole, not a share of each one's neighbours:
-        // ten recent items with full neighbour lists would otherwise add up to 300 candidates to score.
-        int[] coOccurringOrdinals = features.strongestCoOccurring(c, coOccurring);
-        for (int ordinal : coOccurringOrdinals) {
-            pool.add(stats.id(ordinal));
-        }
-        List<String> trending = stats.trending(TRENDING_CANDIDATES);
-        pool.addAll(trending);
-        if (recorder != null) {
-            nearest.forEach(id -> recorder.candidate(id, CandidateSource.TEXT_NEAREST));
-            for (int ordinal : coOccurringOrdinals) {
-                recorder.candidate(stats.id(ordinal), CandidateSource.CO_OCCURRING);
-            }
-            trending.forEach(id -> recorder.candidate(id, CandidateSource.TRENDING));
-        }
+        Set<String> pool = candidates(c, excluded, nearest, recorder);
         List<RankedItem> scored = new ArrayList<>(pool.size());
         List<RankedItem> shadowScored = shadowWeights == null ? null : new ArrayList<>(pool.size());
         int dimension = weights.length - Feature.COUNT;
@@ -134,6 +119,35 @@ public final class ModelRanker {
         List<String> shadow = shadowScored == null ? List.of()
                 : ordered(shadowScored, nearest, c.now, n, maxPerCategory).stream().map(r -> r.item().itemId).toList();
         return new Ranking(shown, shadow);
+    }
+
+    /**
+     * The candidates a request scores: the nearest items to the fused vector, the items that co-occur most with
+     * the recent ones (not in {@code excluded}) and the trending ones; some may still be excluded.
+     */
+    public Set<String> candidates(FeatureExtractor.Context c, Set<String> excluded, List<String> nearest) {
+        return candidates(c, excluded, nearest, null);
+    }
+
+    private Set<String> candidates(FeatureExtractor.Context c, Set<String> excluded, List<String> nearest,
+            CandidateSource.Recorder recorder) {
+        Set<String> pool = new LinkedHashSet<>(nearest);
+        // The items that co-occur most with the recent ones as a whole, not a share of each one's neighbours:
+        // ten recent items with full neighbour lists would otherwise add up to 300 candidates to score.
+        int[] coOccurringOrdinals = features.strongestCoOccurring(c, coOccurring, excluded);
+        for (int ordinal : coOccurringOrdinals) {
+            pool.add(stats.id(ordinal));
+        }
+        List<String> trending = stats.trending(TRENDING_CANDIDATES);
+        pool.addAll(trending);
+        if (recorder != null) {
+            nearest.forEach(id -> recorder.candidate(id, CandidateSource.TEXT_NEAREST));
+            for (int ordinal : coOccurringOrdinals) {
+                recorder.candidate(stats.id(ordinal), CandidateSource.CO_OCCURRING);
+            }
+            trending.forEach(id -> recorder.candidate(id, CandidateSource.TRENDING));
+        }
+        return pool;
     }
 
     /** Best first (ties by id), fresh items moved up to the exploration rank, then at most n with diversity. */

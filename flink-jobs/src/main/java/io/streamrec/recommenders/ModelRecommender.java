@@ -239,20 +239,49 @@ public final class ModelRecommender implements Recommender<UserProfile, ModelInp
             boolean inShadow = inTop(before.shadowItems, taken.itemId);
             learning.gradients.addTake(before.shownLearned ? inShown : inShadow, before.shownLearned ? inShadow : inShown);
         }
+        if (settings.loss == Loss.SOFTMAX) {
+            learnAmongCandidates(before, context, taken, event, now, items, out);
+            return;
+        }
         List<FeedbackLabeler.Example> examples = labeler.label(context, before, taken, replica.index(), items::get,
                 model.size() - Feature.COUNT, event.getEventId(),
                 labeler.wantsPopular() ? stats.trending(FeedbackLabeler.POPULAR_POOL) : List.of());
         // The labeller puts the item taken first, its negatives after it.
         for (FeedbackLabeler.Example e : examples) {
-            if (settings.loss == Loss.PAIRWISE && e.label()) {
+            if (settings.loss != Loss.POINTWISE && e.label()) {
                 continue;
             }
-            double loss = settings.loss == Loss.PAIRWISE
+            double loss = settings.loss != Loss.POINTWISE
                     ? learning.gradients.addPair(model, examples.get(0).features(), e.features(), now)
                     : learning.gradients.add(model, e.features(), e.label(), now);
             gauges.logLoss = gauges.logLoss == 0 ? loss : 0.99 * gauges.logLoss + 0.01 * loss;
             this.examples.accept(1);
         }
+        publishWhenFull(model, now, out);
+    }
+
+    /**
+     * The taken item against the other candidates its request would have scored (the softmax loss): the
+     * candidates are those of the state before the event, as a recommendation just before it would have had.
+     */
+    private void learnAmongCandidates(UserProfile before, FeatureExtractor.Context context, ItemVector taken,
+            UserEvent event, long now, MapView<ItemVector> items, Outputs out) {
+        ModelState model = replica.model();
+        Set<String> excluded = settings.common.excludedFor(before.history, null);
+        List<String> nearest = context.fused == null ? List.of()
+                : replica.index().topK(context.fused, settings.candidates, excluded::contains, excluded.size());
+        Set<String> pool = replica.ranker().candidates(context, excluded, nearest);
+        FeedbackLabeler.PoolExample example = replica.labeler().fromPool(context, taken, pool, excluded, items::get,
+                model.size() - Feature.COUNT, event.getEventId(), settings.poolSample);
+        if (example != null) {
+            double loss = learning.gradients.addSoftmax(model, example.taken(), example.others(), now);
+            gauges.logLoss = gauges.logLoss == 0 ? loss : 0.99 * gauges.logLoss + 0.01 * loss;
+            this.examples.accept(1);
+        }
+        publishWhenFull(model, now, out);
+    }
+
+    private void publishWhenFull(ModelState model, long now, Outputs out) {
         if (learning.gradients.count() >= settings.batchSize) {
             ModelUpdate update = learning.drain(model.version, now);
             out.modelUpdate(settings.reverseGradients ? reversed(update) : update);

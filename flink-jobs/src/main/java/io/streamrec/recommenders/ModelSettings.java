@@ -43,6 +43,8 @@ public final class ModelSettings implements Serializable {
     public final boolean shownNegatives;
     public final int popularNegatives;
     public final Loss loss;
+    /** learning.pool-sample: candidates the taken item is compared with under the softmax loss. */
+    public final int poolSample;
     /** Takes over which the serving gate's counts halve; 0: no gate, the learned weights always serve. */
     public final int gateHalfLife;
     public final String jobName;
@@ -58,7 +60,7 @@ public final class ModelSettings implements Serializable {
             double coOccurrenceRecencyExponent, double coOccurrenceTransitions, int transitionWindow, float reuseCosine, int
             reuseUsers, int maxPerCategory, long sessionGapMillis, long interestHalfLifeMillis, long
             intentHalfLifeMillis, boolean learningEnabled, boolean applyUpdates, int batchSize, double
-            learningRate, double l2, double positiveMinRating, int sampledNegatives, boolean shownNegatives, int popularNegatives, Loss loss, int gateHalfLife, String jobName,
+            learningRate, double l2, double positiveMinRating, int sampledNegatives, boolean shownNegatives, int popularNegatives, Loss loss, int poolSample, int gateHalfLife, String jobName,
             IndexKind index, int approximateAbove, int searchBeam, Exploration exploration,
             ShadowBaseline.Settings shadow, boolean reverseGradients) {
         this.common = common;
@@ -84,6 +86,7 @@ public final class ModelSettings implements Serializable {
         this.shownNegatives = shownNegatives;
         this.popularNegatives = popularNegatives;
         this.loss = loss;
+        this.poolSample = poolSample;
         this.gateHalfLife = gateHalfLife;
         this.jobName = jobName;
         this.index = index;

@@ -15,8 +15,10 @@ import io.streamrec.testing.SyntheticVectors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +58,42 @@ class FeedbackLabelerTest {
         assertThat(negativeIds(examples)).allMatch(popular::contains).doesNotContain("i1", "i2");
         assertThat(labeler.label(c, user, taken, index, items::get, DIM, "e1", popular))
                 .as("deterministic per event").hasSize(examples.size());
+    }
+
+    @Test
+    void poolExamplesCompareTheTakenItemWithASampleOfItsCandidatesOnly() {
+        FeedbackLabeler labeler = new FeedbackLabeler(features, 0, false, 0);
+        ItemVector taken = items.get("i2");
+        Set<String> pool = new LinkedHashSet<>(firstItems(40));
+        Set<String> excluded = Set.of("i1", "i3");
+
+        assertThat(labeler.fromPool(c, items.get("i100"), pool, excluded, items::get, DIM, "e1", 8))
+                .as("taken from outside the candidates: nothing to learn about their order").isNull();
+
+        FeedbackLabeler.PoolExample example = labeler.fromPool(c, taken, pool, excluded, items::get, DIM, "e1", 8);
+        assertThat(example.taken()).isEqualTo(features.features(c, taken, DIM));
+        assertThat(example.others()).hasSize(8);
+        List<String> others = ids(example.others());
+        assertThat(others).doesNotHaveDuplicates().allMatch(pool::contains).doesNotContain("i1", "i2", "i3");
+        assertThat(ids(labeler.fromPool(c, taken, pool, excluded, items::get, DIM, "e1", 8).others()))
+                .as("deterministic per event").isEqualTo(others);
+        assertThat(ids(labeler.fromPool(c, taken, pool, excluded, items::get, DIM, "e2", 8).others()))
+                .as("another event, another sample").isNotEqualTo(others);
+        assertThat(labeler.fromPool(c, taken, pool, excluded, items::get, DIM, "e1", 100).others())
+                .as("all the other candidates when fewer than asked").hasSize(37);
+    }
+
+    private List<String> ids(List<float[]> featureVectors) {
+        List<String> ids = new ArrayList<>();
+        for (float[] x : featureVectors) {
+            for (String id : items.keySet()) {
+                if (Arrays.equals(x, features.features(c, items.get(id), DIM))) {
+                    ids.add(id);
+                }
+            }
+        }
+        assertThat(ids).hasSize(featureVectors.size());
+        return ids;
     }
 
     private List<String> firstItems(int n) {

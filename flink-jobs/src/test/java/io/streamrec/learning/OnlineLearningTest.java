@@ -48,6 +48,18 @@ class OnlineLearningTest {
         assertThat(learned).as("log loss learning %.4f vs frozen %.4f", learned, fixed).isLessThan(fixed * 0.9);
     }
 
+    @Test
+    void theSoftmaxAmongTheCandidatesLowersItsLossAgainstTheFrozenModel() throws Exception {
+        List<ModelUpdate> learning = replay(true, "SOFTMAX");
+        List<ModelUpdate> frozen = replay(false, "SOFTMAX");
+        double learned = meanLossOfLastThird(learning);
+        double fixed = meanLossOfLastThird(frozen);
+        System.out.printf("online learning, softmax: loss (last third) learning %.4f, frozen %.4f, updates %d%n",
+                learned, fixed, learning.size());
+        assertThat(learning.size()).isGreaterThan(30);
+        assertThat(learned).as("softmax loss learning %.4f vs frozen %.4f", learned, fixed).isLessThan(fixed * 0.9);
+    }
+
     private static double meanLossOfLastThird(List<ModelUpdate> updates) {
         List<ModelUpdate> tail = updates.subList(updates.size() * 2 / 3, updates.size());
         double sum = 0;
@@ -61,10 +73,16 @@ class OnlineLearningTest {
 
     /** Replays the same planted-taste stream through the recommender core; updates are fed back as the model-updates topic would. */
     private static List<ModelUpdate> replay(boolean apply) throws Exception {
+        return replay(apply, "PAIRWISE");
+    }
+
+    private static List<ModelUpdate> replay(boolean apply, String loss) throws Exception {
         Map<String, String> options = new HashMap<>();
+        options.put("learning.loss", loss);
         options.put("recommend.min-interval", "0 ms");
         options.put("recommend.top-n", "5");
-        options.put("learning.batch-size", "30");
+        // One example per take under the softmax (against the pairwise loss's one per negative): smaller batches.
+        options.put("learning.batch-size", loss.equals("SOFTMAX") ? "5" : "30");
         options.put("learning.apply-updates", Boolean.toString(apply));
         ModelSettings settings = Settings.model(JobConfig.fromMap(options));
         var h = new RecommenderRunner<>(new ModelRecommender(settings, null, 0, 1), ModelInput::update)

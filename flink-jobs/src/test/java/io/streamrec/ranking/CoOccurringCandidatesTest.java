@@ -38,13 +38,17 @@ class CoOccurringCandidatesTest {
     }
 
     private List<String> rankedIds(int coOccurring, RecommendationFilter filter) {
+        return rankedIds(coOccurring, filter, Set.of());
+    }
+
+    private List<String> rankedIds(int coOccurring, RecommendationFilter filter, Set<String> excluded) {
         UserProfile profile = new UserProfile();
         profile.interest = SyntheticVectors.categoryDirection(1);
         FeatureExtractor.Context c = new FeatureExtractor.Context(profile, SyntheticVectors.categoryDirection(1),
                 List.of("recent-a", "recent-b"), NOW, stats.popularity(stats.trending(1).get(0)));
         // 5 nearest, everything scored is returned (n 100, no per-category cap).
         return new ModelRanker(index, stats, Exploration.NONE, coOccurring)
-                .rank(c, ModelState.prior(SyntheticVectors.DIM).weights, items::get, Set.of(),
+                .rank(c, ModelState.prior(SyntheticVectors.DIM).weights, items::get, excluded,
                         filter, 100, 5, 0)
                 .stream().map(r -> r.item().itemId).toList();
     }
@@ -72,6 +76,27 @@ class CoOccurringCandidatesTest {
         assertThat(rankedIds(0)).noneMatch(id -> id.startsWith("far-"));
         assertThat(rankedIds(2)).filteredOn(id -> id.startsWith("far-")).containsExactlyInAnyOrder("far-0", "far-1");
         assertThat(rankedIds(100)).filteredOn(id -> id.startsWith("far-")).hasSize(6);
+    }
+
+    @Test
+    void excludedItemsTakeNoneOfTheCoOccurringPlaces() {
+        for (int i = 0; i < 40; i++) {
+            add("near-" + i, 1, i);
+            stats.addInteraction("near-" + i, 5.0, NOW - 1000);
+        }
+        add("recent-a", 7, 200);
+        add("recent-b", 7, 201);
+        for (int i = 0; i < 6; i++) {
+            add("far-" + i, 9, 300 + i);
+            // far-0 strongest, far-5 weakest
+            stats.addCoOccurrence("recent-a", "far-" + i, 6f - i);
+        }
+        RecommendationFilter none = new RecommendationFilter(Set.of(), Set.of());
+        // The user has had the two strongest: the two places go to the next two, not to items the list drops.
+        assertThat(rankedIds(2, none, Set.of("far-0", "far-1"))).filteredOn(id -> id.startsWith("far-"))
+                .containsExactlyInAnyOrder("far-2", "far-3");
+        assertThat(rankedIds(2, none, Set.of())).filteredOn(id -> id.startsWith("far-"))
+                .containsExactlyInAnyOrder("far-0", "far-1");
     }
 
     @Test
