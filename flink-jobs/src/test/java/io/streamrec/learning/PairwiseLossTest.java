@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class PairwiseLossTest {
 
     /** Features of a model with no text dimensions: the interpretable ones only. */
-    private static float[] features(float coOccurrence, float popularity) {
+    static float[] features(float coOccurrence, float popularity) {
         float[] x = new float[Feature.COUNT];
         x[Feature.BIAS.ordinal()] = 1f;
         x[Feature.CO_OCCURRENCE.ordinal()] = coOccurrence;

@@ -1,6 +1,7 @@
 package io.streamrec.learning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.streamrec.learning.PairwiseLossTest.features;
 import static org.assertj.core.api.Assertions.within;
 
 import io.streamrec.ranking.Feature;
@@ -10,14 +11,6 @@ import org.junit.jupiter.api.Test;
 
 /** The softmax loss of the taken item among the candidates it had to beat. */
 class SoftmaxLossTest {
-
-    private static float[] features(float coOccurrence, float popularity) {
-        float[] x = new float[Feature.COUNT];
-        x[Feature.BIAS.ordinal()] = 1f;
-        x[Feature.CO_OCCURRENCE.ordinal()] = coOccurrence;
-        x[Feature.POPULARITY.ordinal()] = popularity;
-        return x;
-    }
 
     private static double loss(float[] w, float[] taken, List<float[]> others) {
         double sum = Math.exp(Logistic.logit(w, taken));
