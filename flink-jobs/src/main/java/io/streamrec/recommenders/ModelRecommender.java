@@ -224,8 +224,13 @@ public final class ModelRecommender implements Recommender<UserProfile, ModelInp
         }
         float weight = InteractionWeights.of(event.getType());
         stats.addInteraction(event.getItemId(), weight, time);
-        stats.addCoOccurrences(profile.history.recentDistinctItems(settings.common.coOccurrenceWindow),
-                event.getItemId(), weight);
+        // One pair per user and item, at the user's first interaction with it (as item-kNN counts): a click or a
+        // purchase after the view would pair the item with the same recent items again, so items users come back
+        // to would outweigh items many users take once.
+        if (!profile.history.contains(event.getItemId())) {
+            stats.addCoOccurrences(profile.history.recentDistinctItems(settings.common.coOccurrenceWindow),
+                    event.getItemId(), 1f);
+        }
     }
 
     /** Labels the interaction against what was shown before it and adds the gradients. */
@@ -297,6 +302,11 @@ public final class ModelRecommender implements Recommender<UserProfile, ModelInp
 
     private static String[] top(java.util.stream.Stream<String> ids) {
         return ids.limit(LiveQuality.DEPTH).toArray(String[]::new);
+    }
+
+    /** The subtask's item counts: popularity, co-occurrence, transitions (read them, do not change them). */
+    public ItemStats itemStats() {
+        return stats;
     }
 
     /** The shadow baseline on a sample of users and the guard (read them, do not change them). */

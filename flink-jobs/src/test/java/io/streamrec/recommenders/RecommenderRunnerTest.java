@@ -97,6 +97,28 @@ class RecommenderRunnerTest {
         assertThat(model.modelVersion()).isEqualTo(published.size());
     }
 
+    @Test
+    void aUserPairsAnItemWithTheirRecentItemsOnceWhateverTheyDoWithItAfterwards() {
+        var model = new ModelRecommender(Settings.model(JobConfig.fromMap(Map.of("recommend.min-interval", "0 ms"))),
+                null, 0, 1);
+        RecommenderRunner<UserProfile, ModelInput> runner = new RecommenderRunner<>(model, ModelInput::update);
+        for (int i = 0; i < 3; i++) {
+            runner.broadcast(ModelInput.item(SyntheticVectors.item("i" + i, 0, i)), 0);
+        }
+        int n = 0;
+        for (EventType type : List.of(EventType.VIEW, EventType.VIEW, EventType.CLICK, EventType.PURCHASE, EventType.VIEW)) {
+            runner.event(sourced("a" + n, "a", type, n == 0 ? "i0" : "i1", T0 + 1000L * n++), T0);
+        }
+        assertThat(model.itemStats().neighbourCounts("i0")).as("the click, the purchase and the second view add no pair")
+                .containsExactly(Map.entry("i1", 1f));
+        runner.event(sourced("b0", "b", EventType.PURCHASE, "i0", T0 + 10_000), T0);
+        runner.event(sourced("b1", "b", EventType.PURCHASE, "i1", T0 + 11_000), T0);
+        assertThat(model.itemStats().neighbourCounts("i1")).as("another user: another pair")
+                .containsExactly(Map.entry("i0", 2f));
+        assertThat(model.itemStats().popularity("i1")).as("popularity still counts every interaction by its weight")
+                .isGreaterThan(model.itemStats().popularity("i0"));
+    }
+
     /**
      * Updates published after 60 clicks of 5 users on 30 items, each carrying {@code rating} (null: none), with
      * learning.positive-min-rating {@code minRating}.
