@@ -259,8 +259,7 @@ public final class ModelRecommender implements Recommender<UserProfile, ModelInp
             double loss = settings.loss != Loss.POINTWISE
                     ? learning.gradients.addPair(model, examples.get(0).features(), e.features(), now)
                     : learning.gradients.add(model, e.features(), e.label(), now);
-            gauges.logLoss = gauges.logLoss == 0 ? loss : 0.99 * gauges.logLoss + 0.01 * loss;
-            this.examples.accept(1);
+            counted(loss);
         }
         publishWhenFull(model, now, out);
     }
@@ -280,10 +279,15 @@ public final class ModelRecommender implements Recommender<UserProfile, ModelInp
                 model.size() - Feature.COUNT, event.getEventId(), settings.poolSample);
         if (example != null) {
             double loss = learning.gradients.addSoftmax(model, example.taken(), example.others(), now);
-            gauges.logLoss = gauges.logLoss == 0 ? loss : 0.99 * gauges.logLoss + 0.01 * loss;
-            this.examples.accept(1);
+            counted(loss);
         }
         publishWhenFull(model, now, out);
+    }
+
+    /** One more labelled example, and its loss in the gauge's moving average. */
+    private void counted(double loss) {
+        gauges.logLoss = gauges.logLoss == 0 ? loss : 0.99 * gauges.logLoss + 0.01 * loss;
+        examples.accept(1);
     }
 
     private void publishWhenFull(ModelState model, long now, Outputs out) {
