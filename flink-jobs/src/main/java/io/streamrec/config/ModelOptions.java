@@ -142,6 +142,14 @@ public final class ModelOptions {
             .withDescription("L2 regularisation of the ranker's weights towards their prior values: learning adds "
                     + "a residual to the prior ranker, and weights the feedback does not hold up drift back.");
 
+    public static final ConfigOption<Double> ITEM_BIAS_LEARNING_RATE = ConfigOptions.key("learning.item-bias.learning-rate")
+            .doubleType()
+            .defaultValue(0.3)
+            .withDescription("AdaGrad learning rate of the per-item score offsets learnt beside the shared weights "
+                    + "(what users take of an item more or less often than its features predict), from the same "
+                    + "examples and applied from the same model updates; L2 as learning.l2, towards 0. 0 learns none "
+                    + "and the updates carry no item gradients.");
+
     public static final ConfigOption<Double> POSITIVE_MIN_RATING = ConfigOptions.key("learning.positive-min-rating")
             .doubleType()
             .defaultValue(ModelSettings.DEFAULT_POSITIVE_MIN_RATING)

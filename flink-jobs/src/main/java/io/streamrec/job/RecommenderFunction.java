@@ -65,7 +65,8 @@ public final class RecommenderFunction<U, B>
     public static final OutputTag<ForgetAcknowledgement> FORGOTTEN = new OutputTag<>("forget-acknowledgements") {};
 
     public static final List<BroadcastMap<?>> BASELINE_MAPS = List.of(BaselineRecommender.CATALOGUE);
-    public static final List<BroadcastMap<?>> MODEL_MAPS = List.of(ModelRecommender.ITEMS, ModelRecommender.MODEL);
+    public static final List<BroadcastMap<?>> MODEL_MAPS = List.of(ModelRecommender.ITEMS, ModelRecommender.MODEL,
+            ModelRecommender.ITEM_BIASES);
 
     private final Recommender.Factory<U, B> factory;
     private final List<BroadcastMap<?>> broadcastMaps;

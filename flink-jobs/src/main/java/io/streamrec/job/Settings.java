@@ -117,6 +117,7 @@ public final class Settings {
                 batchSize,
                 config.get(ModelOptions.LEARNING_RATE),
                 config.get(ModelOptions.L2),
+                nonNegative(config.get(ModelOptions.ITEM_BIAS_LEARNING_RATE), ModelOptions.ITEM_BIAS_LEARNING_RATE.key()),
                 config.get(ModelOptions.POSITIVE_MIN_RATING),
                 config.get(ModelOptions.SAMPLED_NEGATIVES),
                 config.get(ModelOptions.SHOWN_NEGATIVES),
@@ -131,6 +132,13 @@ public final class Settings {
                 exploration,
                 shadow,
                 config.get(ModelOptions.TEST_REVERSE_GRADIENTS));
+    }
+
+    private static double nonNegative(double value, String key) {
+        if (!(value >= 0)) {
+            throw new IllegalArgumentException(key + " must be 0 or more, got " + value);
+        }
+        return value;
     }
 
     private static int positive(int value, String key) {

@@ -49,7 +49,7 @@ public final class FeedbackLabeler {
     }
 
     /** A labelled feature vector. */
-    public record Example(float[] features, boolean label) {}
+    public record Example(String itemId, float[] features, boolean label) {}
 
     public List<Example> label(FeatureExtractor.Context context, UserProfile before, ItemVector taken,
             VectorIndex index, Function<String, ItemVector> items, int dimension, String eventId) {
@@ -61,7 +61,7 @@ public final class FeedbackLabeler {
             VectorIndex index, Function<String, ItemVector> items, int dimension, String eventId,
             List<String> popular) {
         List<Example> examples = new ArrayList<>();
-        examples.add(new Example(features.features(context, taken, dimension), true));
+        examples.add(new Example(taken.itemId, features.features(context, taken, dimension), true));
         Set<String> negatives = new LinkedHashSet<>();
         for (String shown : shownNegatives ? before.history.servedItems : new String[0]) {
             if (negatives.size() >= MAX_SHOWN_NEGATIVES) {
@@ -83,14 +83,17 @@ public final class FeedbackLabeler {
         for (String id : negatives) {
             ItemVector item = items.apply(id);
             if (item != null && item.text != null) {
-                examples.add(new Example(features.features(context, item, dimension), false));
+                examples.add(new Example(id, features.features(context, item, dimension), false));
             }
         }
         return examples;
     }
 
-    /** The taken item's features and those of the candidates it had to beat. */
-    public record PoolExample(float[] taken, List<float[]> others) {}
+    /**
+     * The taken item's features and those of the candidates it had to beat; {@code ids} holds the taken
+     * item's id, then the others' in their order.
+     */
+    public record PoolExample(float[] taken, List<float[]> others, List<String> ids) {}
 
     /**
      * The taken item against a uniform sample of at most {@code sample} of the other candidates its request
@@ -112,15 +115,19 @@ public final class FeedbackLabeler {
         // Deterministic per event, so a replay after a failure computes the same gradient.
         Random random = new Random(eventId.hashCode());
         List<float[]> features = new ArrayList<>(Math.min(sample, others.size()));
+        List<String> ids = new ArrayList<>(Math.min(sample, others.size()) + 1);
+        ids.add(taken.itemId);
         for (int i = 0; i < others.size() && features.size() < sample; i++) {
             int j = i + random.nextInt(others.size() - i); // a partial Fisher-Yates shuffle
             String id = others.set(j, others.get(i));
             ItemVector item = items.apply(id);
             if (item != null && item.text != null) {
                 features.add(this.features.features(context, item, dimension));
+                ids.add(id);
             }
         }
-        return features.isEmpty() ? null : new PoolExample(this.features.features(context, taken, dimension), features);
+        return features.isEmpty() ? null
+                : new PoolExample(this.features.features(context, taken, dimension), features, ids);
     }
 
     /** Adds {@code count} draws from the first {@code pool} of {@code from} that the user has not taken. */

@@ -15,6 +15,8 @@ public class ModelState {
     public float[] accumulators;
     /** Learned against prior weights on the lists served; null in state written before the gate existed. */
     public ServingGate gate = new ServingGate();
+    /** Digest of the item biases' values after each update ({@link ItemBiases}): they are part of the model. */
+    public long itemChecksum;
 
     public ModelState() {}
 
@@ -38,12 +40,12 @@ public class ModelState {
         return i < Feature.COUNT ? FEATURE_PRIORS[i] : BILINEAR_PRIOR;
     }
 
-    private static final float BILINEAR_PRIOR = 0.3f;
+    private static final float BILINEAR_PRIOR = Float.parseFloat(System.getProperty("prior.BILINEAR", "0.3"));
     private static final float[] FEATURE_PRIORS = new float[Feature.COUNT];
 
     static {
         for (Feature f : Feature.values()) {
-            FEATURE_PRIORS[f.ordinal()] = f.prior();
+            FEATURE_PRIORS[f.ordinal()] = Float.parseFloat(System.getProperty("prior." + f.name(), Float.toString(f.prior())));
         }
     }
 
@@ -68,7 +70,7 @@ public class ModelState {
         return weights.length;
     }
 
-    /** CRC of the weights: equal on every replica that applied the same updates. */
+    /** CRC of the weights and the item biases' digest: equal on every replica that applied the same updates. */
     public long checksum() {
         CRC32 crc = new CRC32();
         for (float w : weights) {
@@ -77,6 +79,9 @@ public class ModelState {
             crc.update(bits >>> 8);
             crc.update(bits >>> 16);
             crc.update(bits >>> 24);
+        }
+        for (int shift = 0; shift < 64; shift += 8) {
+            crc.update((int) (itemChecksum >>> shift));
         }
         return crc.getValue();
     }

@@ -18,8 +18,14 @@ public final class ModelUpdates {
 
     /** As above, and adds the update's takes to the serving gate, whose counts halve every {@code gateHalfLife} takes (0: no gate). */
     public static double apply(ModelState model, ModelUpdate update, double learningRate, double l2, int gateHalfLife) {
+        return apply(model, ItemBiases.NONE, update, learningRate, l2, gateHalfLife);
+    }
+
+    /** As above, and the update's item gradient to {@code biases} (the record is skipped whole if any is not finite). */
+    public static double apply(ModelState model, ItemBiases biases, ModelUpdate update, double learningRate, double l2,
+            int gateHalfLife) {
         List<Float> g = update.getGradient();
-        if (g.size() != model.size()) {
+        if (g.size() != model.size() || !ItemBiases.finite(update.getItemGradient())) {
             return Double.NaN;
         }
         float[] gradient = new float[g.size()];
@@ -32,6 +38,9 @@ public final class ModelUpdates {
             return Double.NaN;
         }
         Ranker.apply(model, gradient, learningRate, l2);
+        if (!update.getItemGradient().isEmpty()) {
+            model.itemChecksum = 31 * model.itemChecksum + biases.apply(update.getItemGradient());
+        }
         model.gate().record(update.getTakes(), update.getLearnedHits(), update.getPriorHits(), gateHalfLife);
         return Math.sqrt(norm);
     }

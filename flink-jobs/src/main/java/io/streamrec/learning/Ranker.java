@@ -1,7 +1,6 @@
 package io.streamrec.learning;
 
 import static io.streamrec.ranking.Logistic.logit;
-import static io.streamrec.ranking.Logistic.probability;
 import static io.streamrec.ranking.Logistic.sigmoid;
 
 import java.util.List;
@@ -23,11 +22,21 @@ public final class Ranker {
 
     /** Adds the log-loss gradient of one example to {@code gradient}; returns the example's loss. */
     public static double accumulate(float[] weights, float[] x, boolean label, float[] gradient) {
-        float p = probability(weights, x);
+        return accumulate(weights, x, 0f, label, gradient, new float[1]);
+    }
+
+    /**
+     * As above for an item whose score has the learned offset {@code offset} ({@link ItemBiases}); adds the
+     * gradient with respect to that offset to {@code offsetGradient[0]}.
+     */
+    public static double accumulate(float[] weights, float[] x, float offset, boolean label, float[] gradient,
+            float[] offsetGradient) {
+        float p = sigmoid(logit(weights, x) + offset);
         float error = p - (label ? 1f : 0f);
         for (int i = 0; i < gradient.length && i < x.length; i++) {
             gradient[i] += error * x[i];
         }
+        offsetGradient[0] += error;
         return logLoss(p, label);
     }
 
@@ -36,12 +45,23 @@ public final class Ranker {
      * {@code gradient}; returns the pair's loss, {@code log(1 + exp(-(w . positive - w . negative)))}.
      */
     public static double accumulatePair(float[] weights, float[] positive, float[] negative, float[] gradient) {
-        float margin = logit(weights, positive) - logit(weights, negative);
+        return accumulatePair(weights, positive, negative, new float[2], gradient, new float[2]);
+    }
+
+    /**
+     * As above for items whose scores have the learned offsets {@code offsets} = {positive's, negative's};
+     * adds the gradients with respect to them to {@code offsetGradients}.
+     */
+    public static double accumulatePair(float[] weights, float[] positive, float[] negative, float[] offsets,
+            float[] gradient, float[] offsetGradients) {
+        float margin = logit(weights, positive) + offsets[0] - logit(weights, negative) - offsets[1];
         float wrong = sigmoid(-margin); // how far the pair is from the right order
         int n = Math.min(gradient.length, Math.min(positive.length, negative.length));
         for (int i = 0; i < n; i++) {
             gradient[i] -= wrong * (positive[i] - negative[i]);
         }
+        offsetGradients[0] -= wrong;
+        offsetGradients[1] += wrong;
         return Math.log1p(Math.exp(-margin));
     }
 
@@ -50,11 +70,22 @@ public final class Ranker {
      * {@code gradient}: {@code sum_i p_i x_i - x_taken}; returns the loss, {@code -log p_taken}.
      */
     public static double accumulateSoftmax(float[] weights, float[] taken, List<float[]> others, float[] gradient) {
+        return accumulateSoftmax(weights, taken, others, new float[others.size() + 1], gradient,
+                new float[others.size() + 1]);
+    }
+
+    /**
+     * As above for items whose scores have the learned offsets {@code offsets} (the taken item's first, then
+     * the others' in order); adds the gradients with respect to them, {@code p_i - [i = taken]}, to
+     * {@code offsetGradients}.
+     */
+    public static double accumulateSoftmax(float[] weights, float[] taken, List<float[]> others, float[] offsets,
+            float[] gradient, float[] offsetGradients) {
         double[] logits = new double[others.size() + 1];
-        logits[0] = logit(weights, taken);
+        logits[0] = logit(weights, taken) + offsets[0];
         double max = logits[0];
         for (int i = 0; i < others.size(); i++) {
-            logits[i + 1] = logit(weights, others.get(i));
+            logits[i + 1] = logit(weights, others.get(i)) + offsets[i + 1];
             max = Math.max(max, logits[i + 1]);
         }
         double sum = 0;
@@ -69,6 +100,7 @@ public final class Ranker {
             for (int j = 0; j < n && j < x.length; j++) {
                 gradient[j] += p * x[j];
             }
+            offsetGradients[i] += p;
         }
         return -Math.log(Math.max(1e-300, logits[0] / sum));
     }

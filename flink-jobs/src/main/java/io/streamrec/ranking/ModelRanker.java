@@ -73,7 +73,8 @@ public final class ModelRanker {
     /** As above, with the nearest items to the fused vector already retrieved (e.g. by {@link CandidateCache}). */
     public List<RankedItem> rank(FeatureExtractor.Context c, float[] weights, Function<String, ItemVector> items,
             Set<String> excluded, RecommendationFilter filter, int n, List<String> nearest, int maxPerCategory) {
-        return rank(c, weights, null, items, excluded, filter, n, nearest, maxPerCategory).shown();
+        return rank(c, weights, ItemOffsets.NONE, null, ItemOffsets.NONE, items, excluded, filter, n, nearest,
+                maxPerCategory).shown();
     }
 
     /** The list to serve, and the ids of the list that other weights would have made of the same candidates. */
@@ -81,9 +82,11 @@ public final class ModelRanker {
 
     /**
      * As above, and the list {@code shadowWeights} (null: none) make of the same candidates under the same
-     * rules (exclusions, exploration, diversity): a second score per candidate, not a second retrieval.
+     * rules (exclusions, exploration, diversity): a second score per candidate, not a second retrieval. Each
+     * weight vector comes with the item offsets learnt beside it ({@link ItemOffsets#NONE} for the prior).
      */
-    public Ranking rank(FeatureExtractor.Context c, float[] weights, float[] shadowWeights,
+    public Ranking rank(FeatureExtractor.Context c, float[] weights, ItemOffsets offsets, float[] shadowWeights,
+            ItemOffsets shadowOffsets,
             Function<String, ItemVector> items, Set<String> excluded, RecommendationFilter filter, int n,
             List<String> nearest, int maxPerCategory) {
         Set<String> pool = candidates(c, excluded, nearest, recorder);
@@ -100,10 +103,10 @@ public final class ModelRanker {
             if (item == null || item.text == null || !filter.allows(id, item.category)) {
                 continue;
             }
-            float logit = scorer.logit(item);
+            float logit = scorer.logit(item) + offsets.of(id);
             scored.add(new RankedItem(item, Logistic.sigmoid(logit), logit, null));
             if (shadowScorer != null) {
-                float shadowLogit = shadowScorer.logit(item);
+                float shadowLogit = shadowScorer.logit(item) + shadowOffsets.of(id);
                 shadowScored.add(new RankedItem(item, Logistic.sigmoid(shadowLogit), shadowLogit, null));
             }
         }

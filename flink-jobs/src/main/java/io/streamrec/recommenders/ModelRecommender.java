@@ -7,6 +7,7 @@ import io.streamrec.avro.RecommendedItem;
 import io.streamrec.avro.UserEvent;
 import io.streamrec.events.SourcedEvent;
 import io.streamrec.learning.FeedbackLabeler;
+import io.streamrec.learning.ItemBiases;
 import io.streamrec.learning.Loss;
 import io.streamrec.learning.ModelState;
 import io.streamrec.learning.PendingGradients;
@@ -36,7 +37,9 @@ import io.streamrec.state.UserProfile;
 import io.streamrec.vectors.Vectors;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.LongConsumer;
 import org.slf4j.LoggerFactory;
@@ -52,6 +55,8 @@ public final class ModelRecommender implements Recommender<UserProfile, ModelInp
 
     public static final BroadcastMap<ItemVector> ITEMS = new BroadcastMap<>("item-index", ItemVector.class);
     public static final BroadcastMap<ModelState> MODEL = new BroadcastMap<>("ranker-model", ModelState.class);
+    /** The learned item offsets by item id, {bias, accumulator} ({@link ItemBiases}). */
+    public static final BroadcastMap<float[]> ITEM_BIASES = new BroadcastMap<>("item-biases", float[].class);
 
     private final ModelSettings settings;
     /** Scores review text without a rating; null treats such text as neutral. */
@@ -179,7 +184,7 @@ public final class ModelRecommender implements Recommender<UserProfile, ModelInp
         if (settings.learningEnabled && item != null && item.text != null && replica.ready()
                 && InteractionWeights.of(event.getType()) > 0 && event.getType() != EventType.REVIEW
                 && !profile.history.contains(item.itemId) && likedOrUnrated(event)) {
-            learnFrom(profile, event, item, time, now, items, out);
+            learnFrom(profile, event, item, time, now, items, replica.biases(maps.view(ITEM_BIASES)), out);
         }
         float reviewSentiment = event.getType() == EventType.REVIEW
                 ? (sentiment == null && event.getRating() == null ? 0f : sentimentOf(event.getRating(), in.textVector))
@@ -235,7 +240,7 @@ public final class ModelRecommender implements Recommender<UserProfile, ModelInp
 
     /** Labels the interaction against what was shown before it and adds the gradients. */
     private void learnFrom(UserProfile before, UserEvent event, ItemVector taken, long time, long now,
-            MapView<ItemVector> items, Outputs out) {
+            MapView<ItemVector> items, ItemBiases biases, Outputs out) {
         FeatureExtractor.Context context = context(before, time);
         ModelState model = replica.model();
         FeedbackLabeler labeler = replica.labeler();
@@ -245,7 +250,7 @@ public final class ModelRecommender implements Recommender<UserProfile, ModelInp
             learning.gradients.addTake(before.shownLearned ? inShown : inShadow, before.shownLearned ? inShadow : inShown);
         }
         if (settings.loss == Loss.SOFTMAX) {
-            learnAmongCandidates(before, context, taken, event, now, items, out);
+            learnAmongCandidates(before, context, taken, event, now, items, biases, out);
             return;
         }
         List<FeedbackLabeler.Example> examples = labeler.label(context, before, taken, replica.index(), items::get,
@@ -256,9 +261,11 @@ public final class ModelRecommender implements Recommender<UserProfile, ModelInp
             if (settings.loss != Loss.POINTWISE && e.label()) {
                 continue;
             }
+            FeedbackLabeler.Example positive = examples.get(0);
             double loss = settings.loss != Loss.POINTWISE
-                    ? learning.gradients.addPair(model, examples.get(0).features(), e.features(), now)
-                    : learning.gradients.add(model, e.features(), e.label(), now);
+                    ? learning.gradients.addPair(model, biases, positive.itemId(), positive.features(), e.itemId(),
+                            e.features(), now)
+                    : learning.gradients.add(model, biases, e.itemId(), e.features(), e.label(), now);
             counted(loss);
         }
         publishWhenFull(model, now, out);
@@ -269,7 +276,7 @@ public final class ModelRecommender implements Recommender<UserProfile, ModelInp
      * candidates are those of the state before the event, as a recommendation just before it would have had.
      */
     private void learnAmongCandidates(UserProfile before, FeatureExtractor.Context context, ItemVector taken,
-            UserEvent event, long now, MapView<ItemVector> items, Outputs out) {
+            UserEvent event, long now, MapView<ItemVector> items, ItemBiases biases, Outputs out) {
         ModelState model = replica.model();
         Set<String> excluded = settings.common.excludedFor(before.history, null);
         List<String> nearest = context.fused == null ? List.of()
@@ -278,7 +285,8 @@ public final class ModelRecommender implements Recommender<UserProfile, ModelInp
         FeedbackLabeler.PoolExample example = replica.labeler().fromPool(context, taken, pool, excluded, items::get,
                 model.size() - Feature.COUNT, event.getEventId(), settings.poolSample);
         if (example != null) {
-            double loss = learning.gradients.addSoftmax(model, example.taken(), example.others(), now);
+            double loss = learning.gradients.addSoftmax(model, biases, example.ids(), example.taken(),
+                    example.others(), now);
             counted(loss);
         }
         publishWhenFull(model, now, out);
@@ -301,7 +309,9 @@ public final class ModelRecommender implements Recommender<UserProfile, ModelInp
     private static ModelUpdate reversed(ModelUpdate update) {
         List<Float> negated = new ArrayList<>(update.getGradient().size());
         update.getGradient().forEach(g -> negated.add(-g));
-        return ModelUpdate.newBuilder(update).setGradient(negated).build();
+        Map<String, Float> negatedItems = new HashMap<>();
+        update.getItemGradient().forEach((id, g) -> negatedItems.put(id, -g));
+        return ModelUpdate.newBuilder(update).setGradient(negated).setItemGradient(negatedItems).build();
     }
 
     private static String[] top(java.util.stream.Stream<String> ids) {
@@ -340,8 +350,10 @@ public final class ModelRecommender implements Recommender<UserProfile, ModelInp
             List<String> nearest = candidateCache.nearest(trigger.getUserId(), context.fused, settings.candidates,
                     excluded, replica.index(), replica.indexVersion());
             float[] shadowWeights = replica.shadowWeights();
-            ModelRanker.Ranking ranking = replica.ranker().rank(context, replica.servingWeights(), shadowWeights,
-                    items::get, excluded, settings.common.filter, settings.common.topN, nearest, settings.maxPerCategory);
+            MapView<float[]> biases = maps.view(ITEM_BIASES);
+            ModelRanker.Ranking ranking = replica.ranker().rank(context, replica.servingWeights(),
+                    replica.servingOffsets(biases), shadowWeights, replica.shadowOffsets(biases), items::get, excluded,
+                    settings.common.filter, settings.common.topN, nearest, settings.maxPerCategory);
             if (shadowWeights != null) {
                 pendingShadow = new Shadow(trigger.getEventId(),
                         ranking.shadow().stream().limit(ServingGate.DEPTH).toArray(String[]::new),
@@ -393,7 +405,7 @@ public final class ModelRecommender implements Recommender<UserProfile, ModelInp
         MapView<ItemVector> items = maps.view(ITEMS);
         MapView<ModelState> models = maps.view(MODEL);
         replica.loadOnce(items, models);
-        replica.apply(input, items, models, now, gauges);
+        replica.apply(input, items, models, maps.view(ITEM_BIASES), now, gauges);
         refreshGauges();
     }
 

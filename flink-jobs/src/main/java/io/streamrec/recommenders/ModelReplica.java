@@ -3,11 +3,13 @@ package io.streamrec.recommenders;
 import io.streamrec.avro.ModelUpdate;
 import io.streamrec.learning.FeedbackLabeler;
 import io.streamrec.learning.GradientBuffer;
+import io.streamrec.learning.ItemBiases;
 import io.streamrec.learning.ModelState;
 import io.streamrec.learning.ModelUpdates;
 import io.streamrec.ranking.CandidateSource;
 import io.streamrec.ranking.Feature;
 import io.streamrec.ranking.FeatureExtractor;
+import io.streamrec.ranking.ItemOffsets;
 import io.streamrec.ranking.ModelRanker;
 import io.streamrec.retrieval.ExactIndex;
 import io.streamrec.retrieval.HnswIndex;
@@ -77,6 +79,21 @@ final class ModelReplica {
         return model.gate().servesLearned() ? priorWeights() : model.weights;
     }
 
+    /** The item offsets learnt beside the weights, in {@code values} (broadcast state). */
+    ItemBiases biases(MapView<float[]> values) {
+        return new ItemBiases(values, settings.itemBiasLearningRate, settings.l2);
+    }
+
+    /** The item offsets that go with {@link #servingWeights}: none when the prior weights serve. */
+    ItemOffsets servingOffsets(MapView<float[]> values) {
+        return !gated() || model.gate().servesLearned() ? biases(values) : ItemOffsets.NONE;
+    }
+
+    /** The item offsets that go with {@link #shadowWeights}. */
+    ItemOffsets shadowOffsets(MapView<float[]> values) {
+        return gated() && !model.gate().servesLearned() ? biases(values) : ItemOffsets.NONE;
+    }
+
     /** Whether the serving gate runs: it needs a model that learns (a frozen one is its own prior). */
     boolean gated() {
         return settings.gateHalfLife > 0 && settings.applyUpdates && settings.learningEnabled && model != null;
@@ -138,7 +155,8 @@ final class ModelReplica {
     }
 
     /** Applies an item, a removal or a model update to the broadcast state and to this copy. */
-    void apply(ModelInput input, MapView<ItemVector> items, MapView<ModelState> models, long now, ModelGauges metrics) {
+    void apply(ModelInput input, MapView<ItemVector> items, MapView<ModelState> models, MapView<float[]> itemBiases,
+            long now, ModelGauges metrics) {
         if (input.item != null) {
             ItemVector current = items.get(input.item.itemId);
             if (current != null && current.updatedAt > input.item.updatedAt) {
@@ -160,17 +178,17 @@ final class ModelReplica {
                 indexVersion++;
             }
         } else if (input.update != null && settings.applyUpdates) {
-            applyUpdate(input.update, now, metrics);
+            applyUpdate(input.update, biases(itemBiases), now, metrics);
             models.put(MODEL_KEY, model);
         }
     }
 
-    private void applyUpdate(ModelUpdate update, long now, ModelGauges metrics) {
+    private void applyUpdate(ModelUpdate update, ItemBiases biases, long now, ModelGauges metrics) {
         if (model == null) {
             model = ModelState.prior(update.getGradient().size() - Feature.COUNT);
         }
         boolean learnedServed = model.gate().servesLearned();
-        double norm = ModelUpdates.apply(model, update, settings.learningRate, settings.l2, settings.gateHalfLife);
+        double norm = ModelUpdates.apply(model, biases, update, settings.learningRate, settings.l2, settings.gateHalfLife);
         if (gated() && model.gate().servesLearned() != learnedServed) {
             LOG.info("Serving gate: the {} weights serve from model version {}: of the last {} takes (decayed), "
                             + "{} were in the learned weights' lists and {} in the prior's",

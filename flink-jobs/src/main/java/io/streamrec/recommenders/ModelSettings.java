@@ -32,6 +32,8 @@ public final class ModelSettings implements Serializable {
     public final int batchSize;
     public final double learningRate;
     public final double l2;
+    /** learning.item-bias.learning-rate: AdaGrad rate of the per-item offsets; 0 learns none. */
+    public final double itemBiasLearningRate;
     /**
      * The default of learning.positive-min-rating: every rated interaction is a positive. Learning only from
      * ratings of 4 and 5 was worse on the tuning slice of ml-latest-small (docs/evaluation.md).
@@ -60,7 +62,7 @@ public final class ModelSettings implements Serializable {
             double coOccurrenceRecencyExponent, double coOccurrenceTransitions, int transitionWindow, float reuseCosine, int
             reuseUsers, int maxPerCategory, long sessionGapMillis, long interestHalfLifeMillis, long
             intentHalfLifeMillis, boolean learningEnabled, boolean applyUpdates, int batchSize, double
-            learningRate, double l2, double positiveMinRating, int sampledNegatives, boolean shownNegatives, int popularNegatives, Loss loss, int poolSample, int gateHalfLife, String jobName,
+            learningRate, double l2, double itemBiasLearningRate, double positiveMinRating, int sampledNegatives, boolean shownNegatives, int popularNegatives, Loss loss, int poolSample, int gateHalfLife, String jobName,
             IndexKind index, int approximateAbove, int searchBeam, Exploration exploration,
             ShadowBaseline.Settings shadow, boolean reverseGradients) {
         this.common = common;
@@ -81,6 +83,7 @@ public final class ModelSettings implements Serializable {
         this.batchSize = batchSize;
         this.learningRate = learningRate;
         this.l2 = l2;
+        this.itemBiasLearningRate = itemBiasLearningRate;
         this.positiveMinRating = positiveMinRating;
         this.sampledNegatives = sampledNegatives;
         this.shownNegatives = shownNegatives;

@@ -115,9 +115,11 @@ class ModelJobITCase {
             assertThat(first.getGradient()).hasSize(Feature.COUNT + 384);
             assertThat(first.getExampleCount()).isGreaterThanOrEqualTo(16);
             assertThat(first.getModelName()).isEqualTo("ranker");
+            assertThat(first.getItemGradient()).as("the item offsets' gradients travel in the same record")
+                    .isNotEmpty().allSatisfy((id, g) -> assertThat(g).isFinite());
 
             // Every ranker applies the whole log in order: once each has applied every committed update, all
-            // hold the same parameters (the checksum gauge) and version.
+            // hold the same parameters, item offsets included (the checksum gauge), and version.
             List<Long> versions = await(() -> {
                 long committed = kafka.readAll("model-updates").size();
                 List<Long> v = InProcessMetrics.gaugeValues(MetricNames.RANK_OPERATOR, MetricNames.MODEL_VERSION);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.streamrec.avro.ModelUpdate;
 import io.streamrec.ranking.Feature;
+import io.streamrec.state.BroadcastMap;
+import io.streamrec.state.BroadcastMaps;
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 
@@ -19,10 +21,12 @@ class GradientBufferTest {
     }
 
     @Test
-    void gradientsAndGateCountsSurviveACheckpoint() {
+    void gradientsItemGradientsAndGateCountsSurviveACheckpoint() {
         ModelState model = ModelState.prior(DIMENSION);
         GradientBuffer buffer = new GradientBuffer();
-        buffer.addPair(model, features(1f), features(0f), 5L);
+        ItemBiases biases = new ItemBiases(BroadcastMaps.inMemory().view(new BroadcastMap<>("b", float[].class)), 0.1, 0);
+        buffer.addPair(model, biases, "taken", features(1f), "passed-over", features(0f), 5L);
+        buffer.addPair(model, biases, "taken", features(1f), "ünïcode-id", features(0.5f), 5L);
         buffer.addTake(true, false);
         buffer.addTake(true, true);
         buffer.addTake(false, false);
@@ -31,7 +35,11 @@ class GradientBufferTest {
         ModelUpdate before = buffer.drain("a", 0, 9L);
         ModelUpdate after = restored.drain("a", 0, 9L);
         assertThat(after.getGradient()).isEqualTo(before.getGradient());
-        assertThat(after.getExampleCount()).isEqualTo(1);
+        assertThat(after.getItemGradient()).isEqualTo(before.getItemGradient())
+                .containsOnlyKeys("taken", "passed-over", "ünïcode-id");
+        assertThat(before.getItemGradient().get("taken")).as("summed over both pairs, not averaged")
+                .isLessThan(before.getItemGradient().get("passed-over") * -1f);
+        assertThat(after.getExampleCount()).isEqualTo(2);
         assertThat(after.getTakes()).isEqualTo(3);
         assertThat(after.getLearnedHits()).isEqualTo(2);
         assertThat(after.getPriorHits()).isEqualTo(1);
@@ -53,6 +61,24 @@ class GradientBufferTest {
         assertThat(update.getGradient()).hasSize(size);
         assertThat(update.getGradient().get(size - 1)).isEqualTo((size - 1) / 2f);
         assertThat(update.getTakes()).isZero();
+    }
+
+    @Test
+    void aCheckpointWrittenBeforeItemGradientsRestores() {
+        int size = Feature.COUNT + DIMENSION;
+        ByteBuffer old = ByteBuffer.allocate(16 + 4 + 8 + 8 + 4 * size).putInt(-2).putInt(3).putInt(2).putInt(1)
+                .putInt(2).putDouble(1.5).putLong(7L);
+        for (int i = 0; i < size; i++) {
+            old.putFloat(i);
+        }
+        GradientBuffer restored = new GradientBuffer();
+        restored.restore(old.array());
+        ModelUpdate update = restored.drain("a", 0, 9L);
+        assertThat(update.getExampleCount()).isEqualTo(2);
+        assertThat(update.getTakes()).isEqualTo(3);
+        assertThat(update.getGradient()).hasSize(size);
+        assertThat(update.getGradient().get(size - 1)).isEqualTo((size - 1) / 2f);
+        assertThat(update.getItemGradient()).isEmpty();
     }
 
     @Test

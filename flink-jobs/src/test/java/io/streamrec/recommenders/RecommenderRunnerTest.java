@@ -18,9 +18,13 @@ import io.streamrec.state.ItemVector;
 import io.streamrec.state.UserHistory;
 import io.streamrec.state.UserProfile;
 import io.streamrec.testing.SyntheticVectors;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The recommender core without Flink: the same step per event as the job's operator, on plain maps. */
@@ -151,5 +155,46 @@ class RecommenderRunnerTest {
         assertThat(liked).isNotEmpty();
         assertThat(updatesFromClicksRated(null, "4")).as("no rating: a positive").hasSameSizeAs(liked);
         assertThat(updatesFromClicksRated(2f, "0")).as("0: every interaction is a positive").hasSameSizeAs(liked);
+    }
+
+    /**
+     * Every item viewed equally often, in one category, but only four of them liked (rated 5; the others 2): no
+     * feature tells them apart, only the offsets learnt per item can, and the list served to a new user then
+     * leads with what the others liked.
+     */
+    private static List<String> listAfterLikesOfFourItems(String itemBiasRate) {
+        ModelSettings settings = Settings.model(JobConfig.fromMap(Map.of("recommend.min-interval", "0 ms",
+                "recommend.top-n", "4", "learning.batch-size", "4", "ranking.max-per-category", "0",
+                "learning.positive-min-rating", "4", "learning.gate.half-life", "0",
+                "learning.item-bias.learning-rate", itemBiasRate)));
+        RecommenderRunner<UserProfile, ModelInput> runner =
+                new RecommenderRunner<>(new ModelRecommender(settings, null, 0, 1), ModelInput::update);
+        int items = 20;
+        for (int i = 0; i < items; i++) {
+            runner.broadcast(ModelInput.item(SyntheticVectors.item("i" + i, 0, i)), 0);
+        }
+        int n = 0;
+        Random random = new Random(3);
+        for (int u = 0; u < 40; u++) {
+            List<Integer> order = new ArrayList<>(IntStream.range(0, items).boxed().toList());
+            Collections.shuffle(order, random);
+            for (int i : order) {
+                UserEvent view = UserEvent.newBuilder(event("e" + n, "u" + u, EventType.VIEW, "i" + i, T0 + n * 1000L))
+                        .setRating(i >= 10 && i < 14 ? 5f : 2f).build();
+                runner.event(new SourcedEvent(view, "events", 0, n++), T0);
+            }
+        }
+        List<Recommendation> served = runner.event(sourced("probe", "new", EventType.VIEW, "i0", T0 + n * 1000L), T0);
+        return ids(served.get(0));
+    }
+
+    @Test
+    void itemOffsetsLiftTheItemsUsersLikeWhereNoFeatureTellsThemApart() {
+        List<String> liked = List.of("i10", "i11", "i12", "i13");
+        List<String> withOffsets = listAfterLikesOfFourItems("0.5");
+        List<String> without = listAfterLikesOfFourItems("0");
+        System.out.printf("item offsets: list %s with them, %s without%n", withOffsets, without);
+        assertThat(withOffsets).containsExactlyInAnyOrderElementsOf(liked);
+        assertThat(without).as("the shared weights alone").isNotEqualTo(withOffsets);
     }
 }

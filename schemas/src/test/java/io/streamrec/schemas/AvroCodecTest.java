@@ -95,6 +95,37 @@ class AvroCodecTest {
         assertThat(read.getTakes()).as("the gate's counts take their default").isZero();
         assertThat(read.getLearnedHits()).isZero();
         assertThat(read.getPriorHits()).isZero();
+        assertThat(read.getItemGradient()).as("no item biases in v1").isEmpty();
+    }
+
+    @Test
+    void theModelLogWrittenBeforeItemGradientsIsStillRead() throws Exception {
+        Schema v2;
+        try (InputStream in = getClass().getResourceAsStream("/io/streamrec/avro/history/ModelUpdate-v2.avsc")) {
+            v2 = new Schema.Parser().parse(in);
+        }
+        AvroCodec<ModelUpdate> updates = AvroCodec.of(ModelUpdate.class);
+        assertThat(SchemaNormalization.parsingFingerprint64(v2)).isNotEqualTo(updates.fingerprint());
+        GenericRecord old = new GenericData.Record(v2);
+        old.put("update_id", "job-0-2");
+        old.put("model_name", "ranker");
+        old.put("schema_version", 1);
+        old.put("base_version", 5L);
+        old.put("example_count", 32);
+        old.put("loss", 0.5);
+        old.put("gradient", List.of(0.25f));
+        old.put("created_at", 1_700_000_000_000L);
+        old.put("oldest_feedback_at", 1_700_000_000_000L);
+        old.put("takes", 3);
+        old.put("learned_hits", 2);
+        old.put("prior_hits", 1);
+        ByteBuffer encoded = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v2).encode(old);
+        byte[] bytes = new byte[encoded.remaining()];
+        encoded.get(bytes);
+
+        ModelUpdate read = updates.decode(bytes);
+        assertThat(read.getTakes()).isEqualTo(3);
+        assertThat(read.getItemGradient()).as("the item gradient takes its default").isEmpty();
     }
 
     @Test
