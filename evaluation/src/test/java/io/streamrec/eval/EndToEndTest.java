@@ -33,7 +33,7 @@ class EndToEndTest {
         assertThat(json.get("evaluated").asLong()).isPositive();
         for (String name : List.of("baseline", "popularity", "random")) {
             JsonNode r = json.get("recommenders").get(name);
-            for (String slice : List.of("heldout", "cold_start", "new_users", "tuning")) {
+            for (String slice : List.of("heldout", "cold_start", "new_users", "tuning", "tuning_cold_start")) {
                 for (String metric : List.of("hr@10", "ndcg@10", "mrr", "coverage")) {
                     assertThat(r.get(slice).get(metric).asDouble()).as(name + " " + slice + " " + metric).isBetween(0.0, 1.0);
                 }

@@ -111,7 +111,9 @@ public final class GradientBuffer {
             return;
         }
         for (int i = 0; i < gradients.length; i++) {
-            itemSum.merge(ids.get(i), gradients[i], Float::sum);
+            if (ids.get(i) != null) {
+                itemSum.merge(ids.get(i), gradients[i], Float::sum);
+            }
         }
     }
 

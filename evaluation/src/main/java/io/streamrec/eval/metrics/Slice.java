@@ -6,6 +6,7 @@ public enum Slice {
     COLD_START("cold_start", "held out, target item with fewer than 5 earlier interactions"),
     NEW_USERS("new_users", "held out, user with fewer than 5 earlier events"),
     TUNING("tuning", "tuning slice (after warm-up, before the held-out part)"),
+    TUNING_COLD_START("tuning_cold_start", "tuning slice, target item with fewer than 5 earlier interactions"),
     ALL("all", "all scored events (tuning + held out)");
 
     public final String key;

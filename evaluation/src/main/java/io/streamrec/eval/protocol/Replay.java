@@ -110,6 +110,10 @@ public final class Replay {
             }
         } else {
             slices.add(Slice.TUNING);
+            // Cold items of the tuning slice: what settings for cold items are chosen on.
+            if (past.interactionsWith(target) < settings.coldStartInteractions()) {
+                slices.add(Slice.TUNING_COLD_START);
+            }
         }
         int ask = Math.min(settings.maxCandidates(), settings.depth() + seen.size());
         long time = event.getEventTime().toEpochMilli();
