@@ -46,16 +46,20 @@ class GradientBufferTest {
         assertThat(buffer.toBytes()).as("drained").isEmpty();
     }
 
+    /** The update drained from a buffer restored from {@code header} followed by the gradient 0, 1, 2, ... */
+    private static ModelUpdate restoredFrom(ByteBuffer header) {
+        for (int i = 0; header.hasRemaining(); i++) {
+            header.putFloat(i);
+        }
+        GradientBuffer restored = new GradientBuffer();
+        restored.restore(header.array());
+        return restored.drain("a", 0, 9L);
+    }
+
     @Test
     void aCheckpointWrittenBeforeTheGateRestores() {
         int size = Feature.COUNT + DIMENSION;
-        ByteBuffer old = ByteBuffer.allocate(4 + 8 + 8 + 4 * size).putInt(2).putDouble(1.5).putLong(7L);
-        for (int i = 0; i < size; i++) {
-            old.putFloat(i);
-        }
-        GradientBuffer restored = new GradientBuffer();
-        restored.restore(old.array());
-        ModelUpdate update = restored.drain("a", 0, 9L);
+        ModelUpdate update = restoredFrom(ByteBuffer.allocate(4 + 8 + 8 + 4 * size).putInt(2).putDouble(1.5).putLong(7L));
         assertThat(update.getExampleCount()).isEqualTo(2);
         assertThat(update.getLoss()).isCloseTo(0.75, within(1e-9));
         assertThat(update.getGradient()).hasSize(size);
@@ -66,14 +70,8 @@ class GradientBufferTest {
     @Test
     void aCheckpointWrittenBeforeItemGradientsRestores() {
         int size = Feature.COUNT + DIMENSION;
-        ByteBuffer old = ByteBuffer.allocate(16 + 4 + 8 + 8 + 4 * size).putInt(-2).putInt(3).putInt(2).putInt(1)
-                .putInt(2).putDouble(1.5).putLong(7L);
-        for (int i = 0; i < size; i++) {
-            old.putFloat(i);
-        }
-        GradientBuffer restored = new GradientBuffer();
-        restored.restore(old.array());
-        ModelUpdate update = restored.drain("a", 0, 9L);
+        ModelUpdate update = restoredFrom(ByteBuffer.allocate(16 + 4 + 8 + 8 + 4 * size).putInt(-2).putInt(3).putInt(2)
+                .putInt(1).putInt(2).putDouble(1.5).putLong(7L));
         assertThat(update.getExampleCount()).isEqualTo(2);
         assertThat(update.getTakes()).isEqualTo(3);
         assertThat(update.getGradient()).hasSize(size);
