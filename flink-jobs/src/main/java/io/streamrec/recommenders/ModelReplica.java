@@ -173,6 +173,7 @@ final class ModelReplica {
             }
         } else if (input.removedItemId != null) {
             items.remove(input.removedItemId);
+            itemBiases.remove(input.removedItemId); // its offset goes with it; back in the catalogue it starts at 0
             if (index != null) {
                 index.remove(input.removedItemId);
                 indexVersion++;

@@ -4,7 +4,9 @@ import io.streamrec.avro.ModelUpdate;
 import io.streamrec.avro.Recommendation;
 import io.streamrec.avro.UserEvent;
 import io.streamrec.events.SourcedEvent;
+import io.streamrec.state.BroadcastMap;
 import io.streamrec.state.BroadcastMaps;
+import io.streamrec.state.MapView;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -106,5 +108,10 @@ public final class RecommenderRunner<U, B> {
     /** The user's state, or null for a user not seen. */
     public U user(String userId) {
         return users.get(userId);
+    }
+
+    /** One of the broadcast maps the recommender keeps (read it, do not change it). */
+    public <V> MapView<V> broadcastMap(BroadcastMap<V> map) {
+        return maps.view(map);
     }
 }

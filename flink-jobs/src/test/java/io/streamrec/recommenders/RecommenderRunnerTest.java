@@ -15,6 +15,7 @@ import io.streamrec.events.ItemUpdate;
 import io.streamrec.events.SourcedEvent;
 import io.streamrec.job.Settings;
 import io.streamrec.state.ItemVector;
+import io.streamrec.state.MapView;
 import io.streamrec.state.UserHistory;
 import io.streamrec.state.UserProfile;
 import io.streamrec.testing.SyntheticVectors;
@@ -185,6 +186,12 @@ class RecommenderRunnerTest {
             }
         }
         List<Recommendation> served = runner.event(sourced("probe", "new", EventType.VIEW, "i0", T0 + n * 1000L), T0);
+        if (!itemBiasRate.equals("0")) {
+            MapView<float[]> offsets = runner.broadcastMap(ModelRecommender.ITEM_BIASES);
+            assertThat(offsets.get("i10")[0]).as("a liked item's offset").isPositive();
+            runner.broadcast(ModelInput.removal("i10"), 0);
+            assertThat(offsets.get("i10")).as("removed from the catalogue, its offset goes too").isNull();
+        }
         return ids(served.get(0));
     }
 
