@@ -138,7 +138,9 @@ public final class GradientBuffer {
 
     private float[] ready(ModelState model) {
         if (sum == null || sum.length != model.size()) {
+            // A model of another shape: what was summed against the old one, item gradients included, is dropped.
             sum = new float[model.size()];
+            itemSum.clear();
             count = 0;
             lossSum = 0;
         }
@@ -224,8 +226,8 @@ public final class GradientBuffer {
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             int n = in.readInt();
-            int layout = Math.min(n, 0);
-            if (layout < 0) {
+            int layout = Math.min(n, 0); // the oldest layout starts with the example count
+            if (layout == LAYOUT_WITH_GATE || layout == LAYOUT_WITH_ITEMS) {
                 takes += in.readInt();
                 learnedHits += in.readInt();
                 priorHits += in.readInt();

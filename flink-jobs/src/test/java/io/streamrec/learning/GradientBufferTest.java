@@ -68,6 +68,20 @@ class GradientBufferTest {
     }
 
     @Test
+    void aModelOfAnotherShapeDropsTheItemGradientsSummedAgainstTheOldOne() {
+        ItemBiases biases = new ItemBiases(BroadcastMaps.inMemory().view(new BroadcastMap<>("b", float[].class)), 0.1, 0);
+        GradientBuffer buffer = new GradientBuffer();
+        buffer.addPair(ModelState.prior(DIMENSION), biases, "old", features(1f), "older", features(0f), 5L);
+        ModelState wider = ModelState.prior(DIMENSION + 1);
+        float[] x = new float[wider.size()];
+        buffer.addPair(wider, biases, "new", x, "newer", x, 5L);
+        ModelUpdate update = buffer.drain("a", 0, 9L);
+        assertThat(update.getGradient()).hasSize(wider.size());
+        assertThat(update.getItemGradient()).containsOnlyKeys("new", "newer");
+        assertThat(update.getExampleCount()).isEqualTo(1);
+    }
+
+    @Test
     void aCheckpointWrittenBeforeItemGradientsRestores() {
         int size = Feature.COUNT + DIMENSION;
         ModelUpdate update = restoredFrom(ByteBuffer.allocate(16 + 4 + 8 + 8 + 4 * size).putInt(-2).putInt(3).putInt(2)
