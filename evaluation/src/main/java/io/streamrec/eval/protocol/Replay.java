@@ -99,10 +99,11 @@ public final class Replay {
         }
         counts.scored++;
         List<Slice> slices = new ArrayList<>(List.of(Slice.ALL));
+        boolean coldItem = past.interactionsWith(target) < settings.coldStartInteractions();
         if (phase == Phase.HELD_OUT) {
             counts.scoredHeldOut++;
             slices.add(Slice.HELD_OUT);
-            if (past.interactionsWith(target) < settings.coldStartInteractions()) {
+            if (coldItem) {
                 slices.add(Slice.COLD_START);
             }
             if (past.eventsOf(user) < settings.newUserEvents()) {
@@ -111,7 +112,7 @@ public final class Replay {
         } else {
             slices.add(Slice.TUNING);
             // Cold items of the tuning slice: what settings for cold items are chosen on.
-            if (past.interactionsWith(target) < settings.coldStartInteractions()) {
+            if (coldItem) {
                 slices.add(Slice.TUNING_COLD_START);
             }
         }
